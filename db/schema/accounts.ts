@@ -1,0 +1,34 @@
+/** Users live in the synced db so any workstation can log in offline. */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './columns';
+
+export const users = sqliteTable(
+  'users',
+  {
+    ...syncColumns,
+    /** Lower-cased login name. Not unique in SQL: two offline workstations may clash (ARCHITECTURE §3). */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    providerId: text('provider_id'),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('users_username').on(t.username)],
+);
+
+/** Local sessions of this workstation; never synced. */
+export const sessions = sqliteTable('sessions', {
+  token: text('token').primaryKey(),
+  userId: text('user_id').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastSeenAt: text('last_seen_at').notNull(),
+});
+
+/** Local list of the patients each user opened last; never synced. */
+export const recentPatients = sqliteTable('recent_patients', {
+  userId: text('user_id').notNull(),
+  patientId: text('patient_id').notNull(),
+  openedAt: text('opened_at').notNull(),
+});

@@ -1,0 +1,6 @@
+export * from './sync';
+export * from './settings';
+export * from './providers';
+export * from './accounts';
+export * from './patients';
+export * from './scheduling';

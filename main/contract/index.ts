@@ -1,0 +1,43 @@
+/**
+ * THE API (ARCHITECTURE §2): every method with its input, output and
+ * permission. Pure TypeScript + zod, imported by main, preload and renderer.
+ */
+import type { z } from 'zod';
+import { accounts } from './accounts';
+import { Empty } from './common';
+import { SyncStatus } from './events';
+import { method } from './method';
+import { patients } from './patients';
+import { scheduling } from './scheduling';
+import { settings } from './settings';
+
+const system = {
+  /** Sync state for the always-visible indicator. */
+  'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
+};
+
+export const api = { ...accounts, ...settings, ...patients, ...scheduling, ...system };
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type Output<M extends MethodName> = z.output<Api[M]['output']>;
+export const methodNames = Object.keys(api) as MethodName[];
+
+export function isMethodName(value: string): value is MethodName {
+  return Object.hasOwn(api, value);
+}
+
+export * from './errors';
+export * from './events';
+export * from './permissions';
+export type { Access } from './permissions';
+export { Appointment, appointmentStatuses, statusLabels, BookingConflict, Slot, ScheduleBlock } from './scheduling';
+export type { AppointmentStatus } from './scheduling';
+export { Patient, PatientSummary, PatientFields, DuplicateCandidate, sexes, relationships } from './patients';
+export type { PatientFieldsInput } from './patients';
+export { Clinic, Provider, Room, AppointmentType, Reference } from './settings';
+export { User } from './accounts';
+export { WeeklyHours, Interval } from './common';
+

@@ -1,0 +1,135 @@
+/** Patient registration, search and insurance. */
+import { z } from 'zod';
+import { Empty, Id, optionalText, PlainDate, requiredText } from './common';
+import { method } from './method';
+
+export const sexes = ['female', 'male', 'other', 'unknown'] as const;
+export const relationships = ['self', 'spouse', 'child', 'other'] as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const DateOfBirth = PlainDate.refine((d) => d <= today(), 'Date of birth cannot be in the future').refine(
+  (d) => d >= '1900-01-01',
+  'Date of birth must be after 1900-01-01',
+);
+
+export const Phone = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || /^\+?[\d\s().-]+$/.test(v), 'Phone numbers may only contain digits, spaces, + ( ) - .')
+  .refine((v) => {
+    const digits = v?.replace(/\D/g, '') ?? '';
+    return v === null || (digits.length >= 7 && digits.length <= 15);
+  }, 'Enter a phone number with 7 to 15 digits');
+
+export const InsurancePolicyInput = z.object({
+  id: Id.optional(),
+  rank: z.number().int().min(1).max(3),
+  payerName: requiredText(120, 'Payer'),
+  payerId: optionalText(40, 'Payer id'),
+  memberId: requiredText(40, 'Member id'),
+  groupNumber: optionalText(40, 'Group number'),
+  subscriberName: optionalText(120, 'Subscriber name'),
+  subscriberRelationship: z.enum(relationships).default('self'),
+  subscriberDateOfBirth: PlainDate.nullish().transform((v) => v ?? null),
+});
+
+export const InsurancePolicy = InsurancePolicyInput.extend({ id: Id, payerId: z.string().nullable() });
+export type InsurancePolicy = z.infer<typeof InsurancePolicy>;
+
+export const PatientFields = z.object({
+  givenName: requiredText(80, 'First name'),
+  middleName: optionalText(80, 'Middle name'),
+  familyName: requiredText(80, 'Last name'),
+  preferredName: optionalText(80, 'Preferred name'),
+  sex: z.enum(sexes, { message: 'Choose the sex recorded for administrative use' }),
+  dateOfBirth: DateOfBirth,
+  phoneMobile: Phone,
+  phoneHome: Phone,
+  email: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || z.email().safeParse(v).success, 'Enter a valid email address'),
+  addressLine1: optionalText(120, 'Address'),
+  addressLine2: optionalText(120, 'Address line 2'),
+  city: optionalText(80, 'City'),
+  region: optionalText(80, 'State / region'),
+  postalCode: optionalText(20, 'Postal code'),
+  country: optionalText(60, 'Country'),
+  emergencyContactName: optionalText(120, 'Emergency contact'),
+  emergencyContactRelationship: optionalText(60, 'Relationship'),
+  emergencyContactPhone: Phone,
+  preferredLanguage: optionalText(40, 'Preferred language'),
+  notes: optionalText(2000, 'Notes'),
+  insurance: z.array(InsurancePolicyInput).max(3, 'At most three insurance policies').default([]),
+});
+export type PatientFieldsInput = z.input<typeof PatientFields>;
+
+export const PatientSummary = z.object({
+  id: Id,
+  mrn: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  preferredName: z.string().nullable(),
+  sex: z.string(),
+  dateOfBirth: z.string(),
+  phoneMobile: z.string().nullable(),
+  phoneHome: z.string().nullable(),
+});
+export type PatientSummary = z.infer<typeof PatientSummary>;
+
+export const Patient = PatientFields.extend({
+  id: Id,
+  mrn: z.string(),
+  sex: z.string(),
+  insurance: z.array(InsurancePolicy),
+  updatedAt: z.string(),
+});
+export type Patient = z.infer<typeof Patient>;
+
+export const DuplicateCandidate = z.object({
+  patient: PatientSummary,
+  reason: z.enum(['same_name_and_dob', 'same_phone']),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const patients = {
+  /** Search as you type: name words in any order (prefix, accent/case-insensitive), DOB, phone or MRN. */
+  'patients.search': method({
+    input: z.object({ query: z.string().max(100, 'Search is limited to 100 characters'), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(PatientSummary),
+    access: 'patients.read',
+  }),
+  /** One patient with insurance; remembered in the user's recent patients. */
+  'patients.get': method({ input: z.object({ id: Id }), output: Patient, access: 'patients.read' }),
+  /** The patients this user opened most recently. */
+  'patients.recent': method({ input: Empty, output: z.array(PatientSummary), access: 'patients.read' }),
+  /** Possible duplicates of a patient about to be saved (same name + DOB, or same phone). */
+  'patients.findDuplicates': method({
+    input: z.object({
+      givenName: z.string().trim().max(80),
+      familyName: z.string().trim().max(80),
+      dateOfBirth: z.string().max(10).nullish(),
+      phones: z.array(z.string().max(40)).max(3).default([]),
+      excludeId: Id.optional(),
+    }),
+    output: z.array(DuplicateCandidate),
+    access: 'patients.read',
+  }),
+  /** Register a patient. Refused with CONFLICT (listing them) if duplicates exist and were not acknowledged. */
+  'patients.create': method({
+    input: PatientFields.extend({ acknowledgeDuplicates: z.boolean().default(false) }),
+    output: Patient,
+    access: 'patients.write',
+  }),
+  /** Change a patient's details and insurance (policies left out are removed). */
+  'patients.update': method({
+    input: PatientFields.extend({ id: Id, acknowledgeDuplicates: z.boolean().default(false) }),
+    output: Patient,
+    access: 'patients.write',
+  }),
+};

@@ -1,0 +1,45 @@
+/**
+ * Roles and the permission matrix. Enforced in dispatch for every method;
+ * the renderer only uses it to hide what a user cannot do.
+ */
+export const roles = ['front_desk', 'physician', 'nurse', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  front_desk: 'Front desk',
+  physician: 'Physician',
+  nurse: 'Nurse',
+  manager: 'Practice manager',
+  admin: 'Administrator',
+};
+
+export const permissions = [
+  'patients.read',
+  'patients.write',
+  'schedule.read',
+  'schedule.write',
+  /** Move an appointment through arrived / in room / completed. */
+  'schedule.status',
+  /** Book over another appointment on purpose, with a reason. */
+  'schedule.overbook',
+  'settings.manage',
+  'users.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** `public` methods need no session (setup, login); `session` ones need any signed-in user. */
+export type Access = Permission | 'public' | 'session';
+
+const frontDesk: Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  front_desk: frontDesk,
+  physician: ['patients.read', 'schedule.read', 'schedule.status', 'schedule.overbook'],
+  nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status'],
+  manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage'],
+  admin: [...permissions],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}

@@ -1,0 +1,48 @@
+/**
+ * createCore(config): opens the workstation database, builds the services and
+ * the dispatcher, and exposes { call, on, close } to the transports.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { clinicSettings } from '../db/schema';
+import { openDatabase } from '../db/open';
+import { seedDemoClinic } from '../db/seed/demo';
+import type { EventName, EventPayload } from './contract';
+import type { Core, CoreConfig } from './core-types';
+import { createDispatcher } from './dispatch';
+import { handlers } from './services';
+import { createStore } from './services/store';
+
+export type { Core, CoreConfig } from './core-types';
+
+export async function createCore(config: CoreConfig): Promise<Core> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const { sqlite, db } = openDatabase(join(config.dataDir, 'outpost.db'));
+  const store = createStore(sqlite, db);
+  const scryptLog2N = config.scryptLog2N ?? 17;
+  const empty = (db.select({ n: count() }).from(clinicSettings).get()?.n ?? 0) === 0;
+  if (config.seedDemo && empty) await seedDemoClinic(store, { scryptLog2N });
+
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(100);
+  const unsubscribe = store.capture.onCommit((tables) => {
+    emitter.emit('data.changed', { tables });
+    emitter.emit('sync.status', { mode: 'local', pendingOps: store.pendingOps(), lastSyncAt: null, lastError: null });
+  });
+  const dispatch = createDispatcher({ store, handlers, scryptLog2N });
+
+  return {
+    call: dispatch,
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+      emitter.on(event, listener);
+      return () => emitter.off(event, listener);
+    },
+    async close() {
+      unsubscribe();
+      emitter.removeAllListeners();
+      sqlite.close();
+    },
+  };
+}

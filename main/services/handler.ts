@@ -1,0 +1,27 @@
+/** The typed handler map: one handler per contract method, joined in services/index.ts. */
+import type { MethodName, Output, ParsedInput } from '../contract';
+import type { Role } from '../contract';
+import type { Store } from './store';
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  displayName: string;
+}
+
+export interface CallContext {
+  store: Store;
+  /** Null only for public methods. */
+  user: SessionUser | null;
+  sessionToken: string | null;
+  scryptLog2N: number;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
+export type Handlers<M extends MethodName = MethodName> = { [K in M]: Handler<K> };
+
+/** The signed-in user of a call that is not public (dispatch guarantees one). */
+export function requireUser(ctx: CallContext): SessionUser {
+  if (!ctx.user) throw new Error('Handler needs a session but dispatch gave none');
+  return ctx.user;
+}

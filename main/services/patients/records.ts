@@ -1,0 +1,144 @@
+/** Reading patients and insurance, and the duplicate check used before any save. */
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { insurancePolicies, patients, recentPatients } from '../../../db/schema';
+import { ApiError, type DuplicateCandidate, type Patient, type PatientSummary } from '../../contract';
+import type { Store } from '../store';
+import { patientsWithPhone } from './search';
+
+type PatientRow = typeof patients.$inferSelect;
+
+export function toSummary(row: PatientRow): PatientSummary {
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    preferredName: row.preferredName,
+    sex: row.sex,
+    dateOfBirth: row.dateOfBirth,
+    phoneMobile: row.phoneMobile,
+    phoneHome: row.phoneHome,
+  };
+}
+
+export function findPatientRow(store: Store, id: string): PatientRow {
+  const row = store.db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.id, id), isNull(patients.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', 'That patient record was not found. Search for the patient again.', { patientId: 'Unknown patient' });
+  return row;
+}
+
+export function loadPatient(store: Store, id: string): Patient {
+  const row = findPatientRow(store, id);
+  const insurance = store.db
+    .select()
+    .from(insurancePolicies)
+    .where(and(eq(insurancePolicies.patientId, id), isNull(insurancePolicies.deletedAt)))
+    .orderBy(asc(insurancePolicies.rank))
+    .all()
+    .map((p) => ({
+      id: p.id,
+      rank: p.rank,
+      payerName: p.payerName,
+      payerId: p.payerId,
+      memberId: p.memberId,
+      groupNumber: p.groupNumber,
+      subscriberName: p.subscriberName,
+      subscriberRelationship: p.subscriberRelationship as Patient['insurance'][number]['subscriberRelationship'],
+      subscriberDateOfBirth: p.subscriberDateOfBirth,
+    }));
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    givenName: row.givenName,
+    middleName: row.middleName,
+    familyName: row.familyName,
+    preferredName: row.preferredName,
+    sex: row.sex,
+    dateOfBirth: row.dateOfBirth,
+    phoneMobile: row.phoneMobile,
+    phoneHome: row.phoneHome,
+    email: row.email,
+    addressLine1: row.addressLine1,
+    addressLine2: row.addressLine2,
+    city: row.city,
+    region: row.region,
+    postalCode: row.postalCode,
+    country: row.country,
+    emergencyContactName: row.emergencyContactName,
+    emergencyContactRelationship: row.emergencyContactRelationship,
+    emergencyContactPhone: row.emergencyContactPhone,
+    preferredLanguage: row.preferredLanguage,
+    notes: row.notes,
+    insurance,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Case- and accent-insensitive comparison key for names. */
+export function nameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+}
+
+export function findDuplicates(
+  store: Store,
+  candidate: { givenName: string; familyName: string; dateOfBirth?: string | null; phones: (string | null | undefined)[]; excludeId?: string },
+): DuplicateCandidate[] {
+  const found = new Map<string, DuplicateCandidate>();
+  if (candidate.dateOfBirth && candidate.givenName && candidate.familyName) {
+    const given = nameKey(candidate.givenName);
+    const family = nameKey(candidate.familyName);
+    const sameDob = store.db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.dateOfBirth, candidate.dateOfBirth), isNull(patients.deletedAt)))
+      .all();
+    for (const row of sameDob) {
+      if (row.id !== candidate.excludeId && nameKey(row.familyName) === family && nameKey(row.givenName) === given) {
+        found.set(row.id, { patient: toSummary(row), reason: 'same_name_and_dob' });
+      }
+    }
+  }
+  for (const phone of candidate.phones) {
+    const digits = phone?.replace(/\D/g, '') ?? '';
+    for (const match of patientsWithPhone(store, digits)) {
+      if (match.id !== candidate.excludeId && !found.has(match.id)) found.set(match.id, { patient: match, reason: 'same_phone' });
+    }
+  }
+  return [...found.values()];
+}
+
+const RECENT_LIMIT = 10;
+
+export function rememberRecent(store: Store, userId: string, patientId: string): void {
+  store.db
+    .delete(recentPatients)
+    .where(and(eq(recentPatients.userId, userId), eq(recentPatients.patientId, patientId)))
+    .run();
+  store.db.insert(recentPatients).values({ userId, patientId, openedAt: new Date().toISOString() }).run();
+}
+
+export function recentFor(store: Store, userId: string): PatientSummary[] {
+  const ids = store.db
+    .select({ patientId: recentPatients.patientId })
+    .from(recentPatients)
+    .where(eq(recentPatients.userId, userId))
+    .orderBy(desc(recentPatients.openedAt))
+    .limit(RECENT_LIMIT)
+    .all()
+    .map((r) => r.patientId);
+  if (ids.length === 0) return [];
+  const rows = store.db
+    .select()
+    .from(patients)
+    .where(and(inArray(patients.id, ids), isNull(patients.deletedAt)))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toSummary(row)] : [];
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Patient search as the front desk types: name words in any order (prefix,
+ * case- and accent-insensitive through the FTS5 index), dates of birth in the
+ * usual spellings, phone numbers (all or last digits) and MRNs.
+ */
+import { sql } from 'drizzle-orm';
+import type { PatientSummary } from '../../contract';
+import type { Store } from '../store';
+
+/** Parses 1980-03-14, 03/14/1980 or 3/14/1980 (US order, the clinic's convention) to YYYY-MM-DD. */
+export function parseDateToken(token: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(token);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(token);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : [];
+  if (!year || !month || !day) return null;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
+}
+
+/** One FTS5 prefix term per word; punctuation inside phone numbers is dropped, quotes are escaped. */
+export function ftsQuery(words: string[]): string {
+  return words
+    .map((word) => (/^[\d\s().+-]+$/.test(word) ? word.replace(/\D/g, '') : word))
+    .map((word) => word.replace(/["*^:()]/g, ' ').trim())
+    .filter((word) => word.length > 0)
+    .flatMap((word) => word.split(/\s+/))
+    .map((word) => `"${word}"*`)
+    .join(' ');
+}
+
+export function searchPatients(store: Store, query: string, limit: number): PatientSummary[] {
+  const words = query
+    .trim()
+    .split(/[\s,]+/)
+    .filter((w) => w.length > 0);
+  if (words.length === 0) return [];
+  const dates = words.map(parseDateToken);
+  const dob = dates.find((d) => d !== null) ?? null;
+  const match = ftsQuery(words.filter((_w, i) => dates[i] === null));
+
+  const columns = sql`p.id, p.mrn, p.given_name AS givenName, p.family_name AS familyName, p.preferred_name AS preferredName,
+    p.sex, p.date_of_birth AS dateOfBirth, p.phone_mobile AS phoneMobile, p.phone_home AS phoneHome`;
+  const dobFilter = dob ? sql`AND p.date_of_birth = ${dob}` : sql``;
+  const statement = match
+    ? sql`SELECT ${columns} FROM patient_search s JOIN patients p ON p.rowid = s.rowid
+          WHERE patient_search MATCH ${match} AND p.deleted_at IS NULL ${dobFilter}
+          ORDER BY p.family_name, p.given_name LIMIT ${limit}`
+    : sql`SELECT ${columns} FROM patients p WHERE p.deleted_at IS NULL ${dobFilter}
+          ORDER BY p.family_name, p.given_name LIMIT ${limit}`;
+  if (!match && !dob) return [];
+  return store.db.all<PatientSummary>(statement);
+}
+
+/** Patients whose phone numbers contain exactly these digits. */
+export function patientsWithPhone(store: Store, digits: string): PatientSummary[] {
+  if (digits.length < 7) return [];
+  const rows = store.db.all<PatientSummary>(sql`SELECT p.id, p.mrn, p.given_name AS givenName, p.family_name AS familyName,
+      p.preferred_name AS preferredName, p.sex, p.date_of_birth AS dateOfBirth, p.phone_mobile AS phoneMobile, p.phone_home AS phoneHome
+    FROM patient_search s JOIN patients p ON p.rowid = s.rowid
+    WHERE patient_search MATCH ${`identifiers : "${digits}"`} AND p.deleted_at IS NULL LIMIT 20`);
+  return rows.filter((p) => [p.phoneMobile, p.phoneHome].some((phone) => phone?.replace(/\D/g, '') === digits));
+}

@@ -1,0 +1,125 @@
+/** Reading appointments as the calendar shows them: with the patient's name and an overbooked flag. */
+import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
+import { appointments, patients } from '../../../db/schema';
+import { ApiError, type Appointment } from '../../contract';
+import type { Store } from '../store';
+import { MAX_APPOINTMENT_MS } from './availability';
+
+type AppointmentRow = typeof appointments.$inferSelect;
+const INACTIVE = ['cancelled', 'no_show'];
+
+export function displayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
+  return `${p.familyName}, ${p.givenName}${p.preferredName ? ` (${p.preferredName})` : ''}`;
+}
+
+function isActive(row: AppointmentRow): boolean {
+  return !INACTIVE.includes(row.status);
+}
+
+/** Rows -> API shape, given the neighbours needed to compute the overbooked flag. */
+export function toAppointments(store: Store, rows: AppointmentRow[], neighbours: AppointmentRow[] = rows): Appointment[] {
+  const patientIds = [...new Set(rows.map((r) => r.patientId))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < patientIds.length; i += 500) {
+    const chunk = patientIds.slice(i, i + 500);
+    for (const p of store.db
+      .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName, preferredName: patients.preferredName })
+      .from(patients)
+      .where(inArray(patients.id, chunk))
+      .all()) {
+      names.set(p.id, displayName(p));
+    }
+  }
+  return rows.map((row) => {
+    const start = Date.parse(row.startAt);
+    const end = Date.parse(row.endAt);
+    const overbooked =
+      isActive(row) &&
+      neighbours.some(
+        (other) =>
+          other.id !== row.id &&
+          isActive(other) &&
+          (other.providerId === row.providerId || (row.roomId !== null && other.roomId === row.roomId)) &&
+          Date.parse(other.startAt) < end &&
+          start < Date.parse(other.endAt),
+      );
+    return {
+      id: row.id,
+      patientId: row.patientId,
+      patientName: names.get(row.patientId) ?? 'Unknown patient',
+      providerId: row.providerId,
+      roomId: row.roomId,
+      typeId: row.typeId,
+      startAt: row.startAt,
+      endAt: row.endAt,
+      status: row.status,
+      statusReason: row.statusReason,
+      arrivedAt: row.arrivedAt,
+      roomedAt: row.roomedAt,
+      completedAt: row.completedAt,
+      notes: row.notes,
+      overbookReason: row.overbookReason,
+      seriesId: row.seriesId,
+      overbooked,
+    };
+  });
+}
+
+/** Appointments starting in [from, to), optionally restricted to providers or rooms. */
+export function appointmentsInRange(store: Store, from: string, to: string, providerIds?: string[], roomIds?: string[]): Appointment[] {
+  const resource: SQL[] = [];
+  if (providerIds?.length) resource.push(inArray(appointments.providerId, providerIds));
+  if (roomIds?.length) resource.push(inArray(appointments.roomId, roomIds));
+  const widenedFrom = new Date(Date.parse(from) - MAX_APPOINTMENT_MS).toISOString();
+  const rows = store.db
+    .select()
+    .from(appointments)
+    .where(and(isNull(appointments.deletedAt), gt(appointments.startAt, widenedFrom), lt(appointments.startAt, to), resource.length ? or(...resource) : undefined))
+    .orderBy(asc(appointments.startAt))
+    .all();
+  const neighbours = rows.filter((r) => isActive(r));
+  const visible = rows.filter((r) => Date.parse(r.endAt) > Date.parse(from));
+  return toAppointments(store, visible, neighbours);
+}
+
+export function findAppointmentRow(store: Store, id: string): AppointmentRow {
+  const row = store.db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.id, id), isNull(appointments.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', 'That appointment no longer exists. Refresh the calendar.', { id: 'Unknown appointment' });
+  return row;
+}
+
+/** One appointment with its overbooked flag computed against its neighbours. */
+export function loadAppointment(store: Store, id: string): Appointment {
+  const row = findAppointmentRow(store, id);
+  const neighbours = store.db
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        isNull(appointments.deletedAt),
+        notInArray(appointments.status, INACTIVE),
+        or(eq(appointments.providerId, row.providerId), row.roomId ? eq(appointments.roomId, row.roomId) : undefined),
+        gt(appointments.startAt, new Date(Date.parse(row.startAt) - MAX_APPOINTMENT_MS).toISOString()),
+        lt(appointments.startAt, row.endAt),
+      ),
+    )
+    .all();
+  const [appointment] = toAppointments(store, [row], [row, ...neighbours]);
+  if (!appointment) throw new Error('unreachable: one row in, one appointment out');
+  return appointment;
+}
+
+export function appointmentsOfPatient(store: Store, patientId: string): Appointment[] {
+  const rows = store.db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.patientId, patientId), isNull(appointments.deletedAt)))
+    .orderBy(desc(appointments.startAt))
+    .limit(200)
+    .all();
+  return rows.map((r) => loadAppointment(store, r.id));
+}

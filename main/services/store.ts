@@ -1,0 +1,65 @@
+/**
+ * The open workstation database as services see it: drizzle for reads, the
+ * change-capture writer for every write to a synced table, and this
+ * workstation's identity (device id, human-facing number prefix).
+ */
+import { randomInt } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { count, eq, isNull } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { syncOutbox, syncState } from '../../db/schema';
+import { ChangeCapture, type DrizzleDb } from '../sync/mutate';
+import { HybridLogicalClock, type HlcState } from '../sync/hlc';
+
+export interface Store {
+  sqlite: Database.Database;
+  db: DrizzleDb;
+  capture: ChangeCapture;
+  deviceId: string;
+  /** Short prefix that keeps MRNs unique across offline workstations (ARCHITECTURE §3). */
+  workstationPrefix: string;
+  /** Next MRN of this workstation; call inside a mutation so the counter commits with the row. */
+  nextMrn(): string;
+  pendingOps(): number;
+}
+
+// No 0/O or 1/I: prefixes are read aloud and typed from paper.
+const PREFIX_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+export function createStore(sqlite: Database.Database, db: DrizzleDb): Store {
+  const state = (key: string): string | undefined => db.select().from(syncState).where(eq(syncState.key, key)).get()?.value;
+  const setState = (key: string, value: string): void => {
+    db.insert(syncState).values({ key, value }).onConflictDoUpdate({ target: syncState.key, set: { value } }).run();
+  };
+
+  let deviceId = state('device_id');
+  if (!deviceId) {
+    deviceId = uuidv7();
+    setState('device_id', deviceId);
+  }
+  let prefix = state('workstation_prefix');
+  if (!prefix) {
+    prefix = Array.from({ length: 3 }, () => PREFIX_ALPHABET[randomInt(PREFIX_ALPHABET.length)]).join('');
+    setState('workstation_prefix', prefix);
+  }
+  const savedClock = state('hlc');
+  const clock = new HybridLogicalClock(deviceId, savedClock ? (JSON.parse(savedClock) as HlcState) : undefined);
+  const capture = new ChangeCapture(sqlite, db, clock);
+  const workstationPrefix = prefix;
+
+  return {
+    sqlite,
+    db,
+    capture,
+    deviceId,
+    workstationPrefix,
+    nextMrn() {
+      const next = Number(state('mrn_counter') ?? '0') + 1;
+      setState('mrn_counter', String(next));
+      return `${workstationPrefix}${String(next).padStart(6, '0')}`;
+    },
+    pendingOps() {
+      return db.select({ n: count() }).from(syncOutbox).where(isNull(syncOutbox.pushedAt)).get()?.n ?? 0;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Hybrid logical clock (Kulkarni et al.). A stamp is a fixed-width string
+ * "<wall ms, 15 digits>-<counter, 6 digits>-<device id>" so that plain string
+ * comparison orders stamps by (time, counter, device), which is exactly the
+ * last-writer-wins order of ARCHITECTURE §4.
+ */
+export interface HlcState {
+  wallMs: number;
+  counter: number;
+}
+
+export interface ParsedHlc extends HlcState {
+  deviceId: string;
+}
+
+const WALL_DIGITS = 15;
+const COUNTER_DIGITS = 6;
+const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
+
+export function formatHlc(stamp: ParsedHlc): string {
+  return `${String(stamp.wallMs).padStart(WALL_DIGITS, '0')}-${String(stamp.counter).padStart(COUNTER_DIGITS, '0')}-${stamp.deviceId}`;
+}
+
+export function parseHlc(value: string): ParsedHlc {
+  const match = /^(\d{15})-(\d{6})-(.+)$/.exec(value);
+  if (!match) throw new Error('Malformed HLC stamp');
+  return { wallMs: Number(match[1]), counter: Number(match[2]), deviceId: match[3] ?? '' };
+}
+
+export class HybridLogicalClock {
+  private state: HlcState;
+
+  constructor(
+    readonly deviceId: string,
+    initial: HlcState = { wallMs: 0, counter: 0 },
+    private readonly now: () => number = Date.now,
+  ) {
+    this.state = { ...initial };
+  }
+
+  /** Stamp a local event. */
+  tick(): string {
+    const wall = this.now();
+    if (wall > this.state.wallMs) {
+      this.state = { wallMs: wall, counter: 0 };
+    } else {
+      this.bumpCounter();
+    }
+    return formatHlc({ ...this.state, deviceId: this.deviceId });
+  }
+
+  /** Fold in a stamp received from another device so later local stamps sort after it. */
+  receive(remote: string): void {
+    const other = parseHlc(remote);
+    const wall = this.now();
+    const maxWall = Math.max(wall, this.state.wallMs, other.wallMs);
+    if (maxWall === this.state.wallMs && maxWall === other.wallMs) {
+      this.state = { wallMs: maxWall, counter: Math.max(this.state.counter, other.counter) };
+      this.bumpCounter();
+    } else if (maxWall === this.state.wallMs) {
+      this.bumpCounter();
+    } else if (maxWall === other.wallMs) {
+      this.state = { wallMs: maxWall, counter: other.counter };
+      this.bumpCounter();
+    } else {
+      this.state = { wallMs: maxWall, counter: 0 };
+    }
+  }
+
+  snapshot(): HlcState {
+    return { ...this.state };
+  }
+
+  private bumpCounter(): void {
+    if (this.state.counter >= MAX_COUNTER) {
+      // Counter exhausted within one millisecond: borrow the next millisecond.
+      this.state = { wallMs: this.state.wallMs + 1, counter: 0 };
+    } else {
+      this.state = { ...this.state, counter: this.state.counter + 1 };
+    }
+  }
+}
