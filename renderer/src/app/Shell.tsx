@@ -1,0 +1,91 @@
+/**
+ * The signed-in frame: navigation, the always-visible patient search and sync
+ * indicator, and the current screen. Alt+1..4 switch screens from the keyboard.
+ */
+import { useEffect, useState } from 'react';
+import { roleLabels, type Role } from '../../../main/contract';
+import { useLiveData } from '../api/hooks';
+import { AdminScreen } from '../features/admin/AdminScreen';
+import { PatientQuickSearch } from '../features/patients/PatientQuickSearch';
+import { PatientsScreen } from '../features/patients/PatientsScreen';
+import { TodayQueue } from '../features/queue/TodayQueue';
+import { ScheduleScreen } from '../features/schedule/ScheduleScreen';
+import { NavigationContext, type Route } from './navigation';
+import { useReference } from './reference';
+import { useSession } from './session';
+import { SyncIndicator } from './SyncIndicator';
+
+const SCREENS = [
+  { screen: 'today', label: 'Today', permission: 'schedule.read' },
+  { screen: 'schedule', label: 'Schedule', permission: 'schedule.read' },
+  { screen: 'patients', label: 'Patients', permission: 'patients.read' },
+  { screen: 'admin', label: 'Admin', permission: 'users.manage' },
+] as const;
+
+export function Shell() {
+  useLiveData();
+  const session = useSession();
+  const { reference } = useReference();
+  const [route, navigate] = useState<Route>({ screen: 'today' });
+  const visible = SCREENS.filter((s) => session.can(s.permission));
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = Number(event.key) - 1;
+      const target = visible[index];
+      if (target) {
+        event.preventDefault();
+        navigate({ screen: target.screen });
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [visible]);
+
+  return (
+    <NavigationContext.Provider value={{ route, navigate }}>
+      <div className="shell">
+        <header className="shell__header">
+          <div className="shell__brand">
+            <strong>Outpost</strong>
+            <span className="shell__clinic">{reference?.clinic.name}</span>
+          </div>
+          <nav aria-label="Main">
+            <ul className="shell__nav">
+              {visible.map((s, i) => (
+                <li key={s.screen}>
+                  <button
+                    type="button"
+                    className={`nav-link${route.screen === s.screen ? ' nav-link--active' : ''}`}
+                    aria-current={route.screen === s.screen ? 'page' : undefined}
+                    aria-keyshortcuts={`Alt+${i + 1}`}
+                    onClick={() => navigate({ screen: s.screen })}
+                  >
+                    {s.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {session.can('patients.read') && <PatientQuickSearch />}
+          <SyncIndicator />
+          <div className="shell__user">
+            <span>
+              {session.user.displayName} · {roleLabels[session.user.role as Role] ?? session.user.role}
+            </span>
+            <button type="button" className="button button--ghost" onClick={session.signOut}>
+              Sign out
+            </button>
+          </div>
+        </header>
+        <main className="shell__main" id="main">
+          {route.screen === 'today' && <TodayQueue />}
+          {route.screen === 'schedule' && <ScheduleScreen route={route} />}
+          {route.screen === 'patients' && <PatientsScreen route={route} />}
+          {route.screen === 'admin' && (session.can('users.manage') ? <AdminScreen /> : <p role="alert">Only managers and administrators can open the admin screen.</p>)}
+        </main>
+      </div>
+    </NavigationContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Which screen is showing. The app has a handful of screens and no deep
+ * links to share, so a small typed state replaces a router dependency.
+ */
+import { createContext, useContext } from 'react';
+
+export type Route =
+  | { screen: 'today' }
+  | { screen: 'schedule'; date?: string; appointmentId?: string }
+  | { screen: 'patients'; patientId?: string; mode?: 'new' | 'edit' }
+  | { screen: 'admin' };
+
+export interface NavigationValue {
+  route: Route;
+  navigate(route: Route): void;
+}
+
+export const NavigationContext = createContext<NavigationValue | null>(null);
+
+export function useNavigation(): NavigationValue {
+  const value = useContext(NavigationContext);
+  if (!value) throw new Error('useNavigation outside the shell');
+  return value;
+}

@@ -1,0 +1,3 @@
+export function PatientQuickSearch() {
+  return null;
+}

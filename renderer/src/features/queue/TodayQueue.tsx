@@ -1,0 +1,3 @@
+export function TodayQueue() {
+  return <h1>TodayQueue</h1>;
+}

@@ -1,0 +1,34 @@
+/**
+ * Modal dialog on the native <dialog> element: focus is trapped and Escape
+ * closes it, both handled by the browser.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  open: boolean;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+export function Dialog({ title, open, onClose, children, wide }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-label={title} onClose={onClose} onCancel={onClose}>
+      <header className="dialog__header">
+        <h2>{title}</h2>
+        <button type="button" className="button button--ghost" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {open && <div className="dialog__body">{children}</div>}
+    </dialog>
+  );
+}
