@@ -1,0 +1,16 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { openDatabase } from '/work/main/db/open';
+import { createStore } from '/work/main/main/services/store';
+import { seedDemoClinic } from '/work/main/db/seed/demo';
+const dir = mkdtempSync(join(tmpdir(), 'probe-'));
+const file = join(dir, 'outpost.db');
+const { sqlite, db } = openDatabase(file);
+const store = createStore(sqlite, db);
+const n = Number(process.argv[2] ?? 10000);
+const days = Number(process.argv[3] ?? 91);
+const t0 = performance.now();
+const r = await seedDemoClinic(store, { scryptLog2N: 10, patients: n, providers: 20, rooms: 10, daysBack: days, daysAhead: days, fill: 0.7 });
+const t1 = performance.now();
+console.log(JSON.stringify(r), ((t1 - t0) / 1000).toFixed(1), 's', 'rss', Math.round(process.memoryUsage().rss / 1e6), 'db', statSync(file).size / 1e6, 'wal', statSync(file + '-wal').size / 1e6);
