@@ -49,7 +49,16 @@ function restrict({ paths = [], patterns = [] }) {
 }
 
 export default defineConfig([
-  globalIgnores(['dist/', 'dist-renderer/', 'release/', 'node_modules/', 'db/migrations/', 'test-results/', 'playwright-report/', 'coverage/']),
+  globalIgnores([
+    'dist/',
+    'dist-renderer/',
+    'release/',
+    'node_modules/',
+    'db/migrations/',
+    'test-results/',
+    'playwright-report/',
+    'coverage/',
+  ]),
 
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

@@ -27,7 +27,9 @@ await Promise.all([
     target: 'node22',
     external: ['electron', 'better-sqlite3', 'electron-updater'],
     // Bundled CommonJS dependencies may call require(); give the ES module one.
-    banner: { js: "import { createRequire as __outpostCreateRequire } from 'node:module'; const require = __outpostCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __outpostCreateRequire } from 'node:module'; const require = __outpostCreateRequire(import.meta.url);",
+    },
   }),
   build({
     ...common,

@@ -13,4 +13,4 @@ const days = Number(process.argv[3] ?? 91);
 const t0 = performance.now();
 const r = await seedDemoClinic(store, { scryptLog2N: 10, patients: n, providers: 20, rooms: 10, daysBack: days, daysAhead: days, fill: 0.7 });
 const t1 = performance.now();
-console.log(JSON.stringify(r), ((t1 - t0) / 1000).toFixed(1), 's', 'rss', Math.round(process.memoryUsage().rss / 1e6), 'db', statSync(file).size / 1e6, 'wal', statSync(file + '-wal').size / 1e6);
+console.log(file, JSON.stringify(r), ((t1 - t0) / 1000).toFixed(1), 's', 'rss', Math.round(process.memoryUsage().rss / 1e6), 'db', statSync(file).size / 1e6, 'wal', statSync(file + '-wal').size / 1e6);

@@ -75,7 +75,9 @@ describe('electron-builder.yml', () => {
 
   it('takes no signing or notarization secrets from the file', () => {
     const yaml = readFileSync(configFile, 'utf8');
-    expect(yaml).not.toMatch(/^\s*(appleId|appleIdPassword|teamId|identity|certificateFile|certificatePassword|cscLink|cscKeyPassword)\s*:/m);
+    expect(yaml).not.toMatch(
+      /^\s*(appleId|appleIdPassword|teamId|identity|certificateFile|certificatePassword|cscLink|cscKeyPassword)\s*:/m,
+    );
   });
 
   it('rejects an unknown option (a misspelt key)', async () => {
