@@ -80,6 +80,8 @@ export default defineConfig([
     files: ['renderer/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
+    // Props and hook results typed with method syntax (`onClose(): void`) are plain functions, never `this`-bound.
+    rules: { '@typescript-eslint/unbound-method': 'off' },
   },
 
   // Layer boundaries. The first block is the default for every file; later blocks replace it per folder.

@@ -10,7 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class NewerSchemaError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(
       `This database was written by a newer version of Outpost (schema ${found}, this app knows ${supported}). ` +
         'Update Outpost on this workstation before opening it; nothing was changed.',
@@ -59,9 +62,7 @@ export function openDatabase(file: string, folder = migrationsFolder()): OpenedD
 }
 
 function appliedMigrations(sqlite: Database.Database): number {
-  const table = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!table) return 0;
   const row = sqlite.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get() as { n: number };
   return row.n;

@@ -27,5 +27,7 @@ export function syncedSchemaShape(): SchemaShape {
 
 /** Columns present in the snapshot but missing now, as "table.column". */
 export function removedColumns(snapshot: SchemaShape, current: SchemaShape): string[] {
-  return Object.entries(snapshot).flatMap(([table, columns]) => columns.filter((c) => !current[table]?.includes(c)).map((c) => `${table}.${c}`));
+  return Object.entries(snapshot).flatMap(([table, columns]) =>
+    columns.filter((c) => !current[table]?.includes(c)).map((c) => `${table}.${c}`),
+  );
 }

@@ -5,8 +5,6 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
-import { clinicSettings } from '../db/schema';
 import { openDatabase } from '../db/open';
 import { seedDemoClinic } from '../db/seed/demo';
 import type { EventName, EventPayload } from './contract';
@@ -14,6 +12,7 @@ import type { Core, CoreConfig } from './core-types';
 import { createDispatcher } from './dispatch';
 import { handlers } from './services';
 import { createStore } from './services/store';
+import { needsSetup } from './services/accounts/handlers';
 
 export type { Core, CoreConfig } from './core-types';
 
@@ -22,7 +21,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const { sqlite, db } = openDatabase(join(config.dataDir, 'outpost.db'));
   const store = createStore(sqlite, db);
   const scryptLog2N = config.scryptLog2N ?? 17;
-  const empty = (db.select({ n: count() }).from(clinicSettings).get()?.n ?? 0) === 0;
+  const empty = needsSetup(store);
   if (config.seedDemo && empty) await seedDemoClinic(store, { scryptLog2N });
 
   const emitter = new EventEmitter();
@@ -39,10 +38,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);
     },
-    async close() {
+    close() {
       unsubscribe();
       emitter.removeAllListeners();
       sqlite.close();
+      return Promise.resolve();
     },
   };
 }

@@ -29,8 +29,9 @@ export function validationError(error: z.ZodError): ApiError {
   const firstIssue = error.issues[0];
   const first = !firstIssue
     ? 'Some fields are not valid'
-    : ['Required', 'Expected text', 'Expected number', 'Expected boolean', 'Choose one of the listed options'].includes(firstIssue.message) &&
-        firstIssue.path.length > 0
+    : ['Required', 'Expected text', 'Expected number', 'Expected boolean', 'Choose one of the listed options'].includes(
+          firstIssue.message,
+        ) && firstIssue.path.length > 0
       ? `${humanizePath(firstIssue.path)}: ${firstIssue.message.toLowerCase()}`
       : firstIssue.message;
   const count = Object.keys(fields).length;
@@ -55,7 +56,7 @@ export function createDispatcher(options: DispatchOptions) {
     if (!parsed.success) throw validationError(parsed.error);
     const handler = options.handlers[method] as Handler<typeof method>;
     const ctx: CallContext = { store: options.store, user, sessionToken, scryptLog2N: options.scryptLog2N };
-    const output: unknown = await handler(parsed.data as never, ctx);
+    const output: unknown = await handler(parsed.data, ctx);
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
       const paths = checked.error.issues.map((i) => i.path.join('.')).join(', ');

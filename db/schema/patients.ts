@@ -30,11 +30,7 @@ export const patients = sqliteTable(
     notes: text('notes'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [
-    index('patients_dob').on(t.dateOfBirth),
-    index('patients_mrn').on(t.mrn),
-    index('patients_family').on(t.familyName, t.givenName),
-  ],
+  (t) => [index('patients_dob').on(t.dateOfBirth), index('patients_mrn').on(t.mrn), index('patients_family').on(t.familyName, t.givenName)],
 );
 
 export const insurancePolicies = sqliteTable(

@@ -36,8 +36,18 @@ export interface DemoOptions {
   fill?: number;
 }
 
-const WEEKDAY_HOURS = { '1': [{ start: '08:00', end: '17:00' }], '2': [{ start: '08:00', end: '17:00' }], '3': [{ start: '08:00', end: '17:00' }], '4': [{ start: '08:00', end: '17:00' }], '5': [{ start: '08:00', end: '17:00' }] };
-const PART_TIME_HOURS = { '1': [{ start: '08:00', end: '12:00' }], '3': [{ start: '08:00', end: '17:00' }], '5': [{ start: '08:00', end: '17:00' }] };
+const WEEKDAY_HOURS = {
+  '1': [{ start: '08:00', end: '17:00' }],
+  '2': [{ start: '08:00', end: '17:00' }],
+  '3': [{ start: '08:00', end: '17:00' }],
+  '4': [{ start: '08:00', end: '17:00' }],
+  '5': [{ start: '08:00', end: '17:00' }],
+};
+const PART_TIME_HOURS = {
+  '1': [{ start: '08:00', end: '12:00' }],
+  '3': [{ start: '08:00', end: '17:00' }],
+  '5': [{ start: '08:00', end: '17:00' }],
+};
 const LUNCH = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '12:00', end: '13:00', label: 'Lunch' }));
 const COLOURS = ['#2563eb', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#be123c', '#4d7c0f', '#7c3aed'];
 const CANCEL_REASONS = ['Patient request', 'Feeling better', 'Transport problem', 'Rescheduled by clinic'];
@@ -91,7 +101,13 @@ function seedPatients(w: Writer, store: Store, count: number): string[] {
 /** Fill each provider's working days with appointments, statuses consistent with their date. */
 function seedAppointments(
   w: Writer,
-  options: { providerIds: string[]; partTime: Set<string>; roomIds: string[]; patientIds: string[]; types: { id: string; minutes: number }[] },
+  options: {
+    providerIds: string[];
+    partTime: Set<string>;
+    roomIds: string[];
+    patientIds: string[];
+    types: { id: string; minutes: number }[];
+  },
   zone: string,
   daysBack: number,
   daysAhead: number,
@@ -142,7 +158,8 @@ function seedAppointments(
               startAt: start.toISO() ?? '',
               endAt: finish.toUTC().toISO() ?? '',
               status,
-              statusReason: status === 'cancelled' ? faker.helpers.arrayElement(CANCEL_REASONS) : status === 'no_show' ? 'Did not attend' : null,
+              statusReason:
+                status === 'cancelled' ? faker.helpers.arrayElement(CANCEL_REASONS) : status === 'no_show' ? 'Did not attend' : null,
               arrivedAt: status === 'completed' || status === 'in_room' ? start.minus({ minutes: 10 }).toISO() : null,
               roomedAt: status === 'completed' || status === 'in_room' ? start.toISO() : null,
               completedAt: status === 'completed' ? finish.toUTC().toISO() : null,
@@ -165,8 +182,15 @@ export async function seedDemoClinic(store: Store, options: DemoOptions): Promis
   const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD, options.scryptLog2N)));
   const providerCount = options.providers ?? 5;
   return store.capture.mutate((w) => {
-    w.insert(clinicSettings, { name: 'Riverside Family Practice (demo)', timeZone: DEMO_TIME_ZONE, hours: JSON.stringify(WEEKDAY_HOURS), slotMinutes: 10 });
-    const roomIds = Array.from({ length: options.rooms ?? 3 }, (_v, i) => w.insert(rooms, { name: `Exam ${i + 1}`, active: true, locationId: null }));
+    w.insert(clinicSettings, {
+      name: 'Riverside Family Practice (demo)',
+      timeZone: DEMO_TIME_ZONE,
+      hours: JSON.stringify(WEEKDAY_HOURS),
+      slotMinutes: 10,
+    });
+    const roomIds = Array.from({ length: options.rooms ?? 3 }, (_v, i) =>
+      w.insert(rooms, { name: `Exam ${i + 1}`, active: true, locationId: null }),
+    );
     const partTime = new Set<string>();
     const providerIds = Array.from({ length: providerCount }, (_v, i) => {
       const isPartTime = i === providerCount - 1 && providerCount > 1;
@@ -183,7 +207,10 @@ export async function seedDemoClinic(store: Store, options: DemoOptions): Promis
       if (isPartTime) partTime.add(id);
       return id;
     });
-    const types = DEFAULT_APPOINTMENT_TYPES.map((t) => ({ id: w.insert(appointmentTypes, { ...t, active: true }), minutes: t.durationMinutes }));
+    const types = DEFAULT_APPOINTMENT_TYPES.map((t) => ({
+      id: w.insert(appointmentTypes, { ...t, active: true }),
+      minutes: t.durationMinutes,
+    }));
     DEMO_USERS.forEach((user, i) => {
       w.insert(users, {
         ...user,

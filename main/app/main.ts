@@ -5,6 +5,7 @@
  * window whose only way in is the checked IPC handler (ARCHITECTURE §5).
  */
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import type { Core } from '../core-types';
@@ -20,10 +21,14 @@ registerAppScheme();
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+let openWindow: (() => void) | null = null;
 
 if (app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
+    if (!mainWindow) {
+      openWindow?.();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
@@ -38,8 +43,12 @@ async function start(): Promise<void> {
   const appDir = app.getAppPath();
   const userData = app.getPath('userData');
 
+  const rendererDir = join(appDir, 'dist-renderer');
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error(`The screens are not built (${rendererDir} is missing). Run "npm run build".`);
+
   hardenSession(session.defaultSession);
-  serveRenderer(join(appDir, 'dist-renderer'));
+  serveRenderer(rendererDir);
   Menu.setApplicationMenu(buildMenu({ packaged: app.isPackaged, platform: process.platform }));
 
   // db/open.ts reads this; the build copies db/migrations next to the bundle.
@@ -50,16 +59,16 @@ async function start(): Promise<void> {
 
   const stateFile = join(userData, 'window-state.json');
   const preload = join(appDir, 'dist', 'preload', 'index.cjs');
-  const open = () => {
+  openWindow = () => {
     mainWindow = createWindow(stateFile, preload);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
   };
-  open();
+  openWindow();
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

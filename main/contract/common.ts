@@ -29,13 +29,19 @@ export const optionalText = (max: number, label: string) =>
     .transform((v) => (v ? v : null));
 
 export const requiredText = (max: number, label: string) =>
-  z.string({ message: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+  z
+    .string({ message: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
 
 /** Default messages written for a person, not a developer (zod's are technical). */
 z.config({
   customError: (issue) => {
     if (issue.code === 'invalid_type') {
-      return issue.input === undefined || issue.input === null ? 'Required' : `Expected ${issue.expected === 'string' ? 'text' : issue.expected}`;
+      return issue.input === undefined || issue.input === null
+        ? 'Required'
+        : `Expected ${issue.expected === 'string' ? 'text' : issue.expected}`;
     }
     if (issue.code === 'unrecognized_keys') return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
     if (issue.code === 'invalid_value') return 'Choose one of the listed options';
@@ -46,7 +52,13 @@ z.config({
 /** "dateOfBirth" -> "Date of birth", "insurance.0.memberId" -> "Insurance 1 member id". */
 export function humanizePath(path: readonly PropertyKey[]): string {
   const words = path
-    .map((part) => (typeof part === 'number' ? String(part + 1) : String(part).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()))
+    .map((part) =>
+      typeof part === 'number'
+        ? String(part + 1)
+        : String(part)
+            .replace(/([a-z])([A-Z])/g, '$1 $2')
+            .toLowerCase(),
+    )
     .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

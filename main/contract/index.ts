@@ -40,4 +40,3 @@ export type { PatientFieldsInput } from './patients';
 export { Clinic, Provider, Room, AppointmentType, Reference } from './settings';
 export { User } from './accounts';
 export { WeeklyHours, Interval } from './common';
-

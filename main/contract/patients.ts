@@ -100,7 +100,10 @@ export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const patients = {
   /** Search as you type: name words in any order (prefix, accent/case-insensitive), DOB, phone or MRN. */
   'patients.search': method({
-    input: z.object({ query: z.string().max(100, 'Search is limited to 100 characters'), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.object({
+      query: z.string().max(100, 'Search is limited to 100 characters'),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
     output: z.array(PatientSummary),
     access: 'patients.read',
   }),

@@ -24,7 +24,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
@@ -101,7 +102,8 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
         const host = req.headers.host;
         if (host !== origin.replace('http://', '')) return send(res, 403, { error: 'Unexpected Host header.' });
         const auth = req.headers.authorization?.replace(/^Bearer /, '');
-        if (!sameToken(auth, token)) return send(res, 401, { error: 'Missing or wrong workstation token. Reopen the address printed by `npm run serve`.' });
+        if (!sameToken(auth, token))
+          return send(res, 401, { error: 'Missing or wrong workstation token. Reopen the address printed by `npm run serve`.' });
       }
       if (url.pathname === '/api/call' && req.method === 'POST') {
         let body: { method?: unknown; input?: unknown };
@@ -111,7 +113,7 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
           return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request was too large or not valid JSON.' } });
         }
         const session = req.headers['x-outpost-session'];
-        const result = await options.core.call(String(body.method ?? ''), body.input, typeof session === 'string' ? session : null);
+        const result = await options.core.call(typeof body.method === 'string' ? body.method : '', body.input, typeof session === 'string' ? session : null);
         return send(res, 200, result);
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {

@@ -7,6 +7,7 @@ import { requireUser, type Handlers } from '../handler';
 import type { Store } from '../store';
 import { hashPassword, verifyPassword } from './passwords';
 import { findUser, isRole, toUser } from './users';
+import { findById, listProviders } from '../settings/reference';
 
 const DEFAULT_HOURS: WeeklyHours = {
   '1': [{ start: '08:00', end: '17:00' }],
@@ -25,7 +26,7 @@ export const DEFAULT_APPOINTMENT_TYPES = [
   { name: 'Telehealth', durationMinutes: 15, colour: '#0891b2' },
 ];
 
-function needsSetup(store: Store): boolean {
+export function needsSetup(store: Store): boolean {
   return (store.db.select({ n: count() }).from(clinicSettings).get()?.n ?? 0) === 0;
 }
 
@@ -48,6 +49,11 @@ function assertUsernameFree(store: Store, username: string, exceptId?: string): 
   if (activeUsersNamed(store, username).some((u) => u.id !== exceptId)) {
     throw new ApiError('CONFLICT', `The user name "${username}" is taken. Choose another.`, { username: 'This user name is taken' });
   }
+}
+
+/** A user may only be linked to a provider that exists (the link decides whose calendar they see). */
+function assertProvider(store: Store, providerId: string | null | undefined): void {
+  if (providerId) findById(listProviders(store), providerId, 'provider');
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -144,6 +150,7 @@ export const accountHandlers: Handlers<
 
   'users.create': async (input, { store, scryptLog2N }) => {
     assertUsernameFree(store, input.username);
+    assertProvider(store, input.providerId);
     const passwordHash = await hashPassword(input.password, scryptLog2N);
     assertUsernameFree(store, input.username);
     const id = store.capture.mutate((w) =>
@@ -164,6 +171,7 @@ export const accountHandlers: Handlers<
     const { store } = ctx;
     const me = requireUser(ctx);
     const row = findUser(store, input.id);
+    assertProvider(store, input.providerId);
     if (row.id === me.id && (input.disabled === true || (input.role && input.role !== row.role))) {
       throw new ApiError('CONFLICT', 'You cannot disable yourself or change your own role. Ask another administrator.');
     }
@@ -199,4 +207,3 @@ function assertAnotherAdmin(store: Store, exceptId: string): void {
     .filter((u) => u.id !== exceptId);
   if (others.length === 0) throw new ApiError('CONFLICT', 'The clinic must keep at least one active administrator.');
 }
-

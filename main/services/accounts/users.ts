@@ -50,6 +50,10 @@ export function resolveSession(store: Store, token: string, now = Date.now()): S
     .where(and(eq(users.id, session.userId), isNull(users.deletedAt)))
     .get();
   if (!user || user.disabled || !isRole(user.role)) return null;
-  store.db.update(sessions).set({ lastSeenAt: new Date(now).toISOString() }).where(eq(sessions.token, token)).run();
+  store.db
+    .update(sessions)
+    .set({ lastSeenAt: new Date(now).toISOString() })
+    .where(eq(sessions.token, token))
+    .run();
   return { id: user.id, role: user.role, displayName: user.displayName };
 }

@@ -27,7 +27,8 @@ export function findPatientRow(store: Store, id: string): PatientRow {
     .from(patients)
     .where(and(eq(patients.id, id), isNull(patients.deletedAt)))
     .get();
-  if (!row) throw new ApiError('NOT_FOUND', 'That patient record was not found. Search for the patient again.', { patientId: 'Unknown patient' });
+  if (!row)
+    throw new ApiError('NOT_FOUND', 'That patient record was not found. Search for the patient again.', { patientId: 'Unknown patient' });
   return row;
 }
 
@@ -80,12 +81,22 @@ export function loadPatient(store: Store, id: string): Patient {
 
 /** Case- and accent-insensitive comparison key for names. */
 export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }
 
 export function findDuplicates(
   store: Store,
-  candidate: { givenName: string; familyName: string; dateOfBirth?: string | null; phones: (string | null | undefined)[]; excludeId?: string },
+  candidate: {
+    givenName: string;
+    familyName: string;
+    dateOfBirth?: string | null;
+    phones: (string | null | undefined)[];
+    excludeId?: string;
+  },
 ): DuplicateCandidate[] {
   const found = new Map<string, DuplicateCandidate>();
   if (candidate.dateOfBirth && candidate.givenName && candidate.familyName) {

@@ -34,9 +34,24 @@ export function busySpans(store: Store, query: AvailabilityQuery, window: Span):
   const from = new Date(window.start - MAX_APPOINTMENT_MS).toISOString();
   const to = new Date(window.end).toISOString();
   const ignore = query.ignoreIds ?? [];
-  const active = and(isNull(appointments.deletedAt), notInArray(appointments.status, INACTIVE_STATUSES), gt(appointments.startAt, from), lt(appointments.startAt, to));
-  const providerRows = store.db.select().from(appointments).where(and(active, eq(appointments.providerId, query.provider.id))).all();
-  const roomRows = query.roomId ? store.db.select().from(appointments).where(and(active, eq(appointments.roomId, query.roomId))).all() : [];
+  const active = and(
+    isNull(appointments.deletedAt),
+    notInArray(appointments.status, INACTIVE_STATUSES),
+    gt(appointments.startAt, from),
+    lt(appointments.startAt, to),
+  );
+  const providerRows = store.db
+    .select()
+    .from(appointments)
+    .where(and(active, eq(appointments.providerId, query.provider.id)))
+    .all();
+  const roomRows = query.roomId
+    ? store.db
+        .select()
+        .from(appointments)
+        .where(and(active, eq(appointments.roomId, query.roomId)))
+        .all()
+    : [];
   const blocks = store.db
     .select()
     .from(scheduleBlocks)
@@ -51,8 +66,12 @@ export function busySpans(store: Store, query: AvailabilityQuery, window: Span):
     .all();
   const span = (row: { startAt: string; endAt: string }) => ({ start: Date.parse(row.startAt), end: Date.parse(row.endAt) });
   return [
-    ...providerRows.filter((r) => !ignore.includes(r.id)).map((r) => ({ ...span(r), kind: 'provider' as const, label: query.provider.displayName })),
-    ...roomRows.filter((r) => !ignore.includes(r.id)).map((r) => ({ ...span(r), kind: 'room' as const, label: query.roomName ?? 'The room' })),
+    ...providerRows
+      .filter((r) => !ignore.includes(r.id))
+      .map((r) => ({ ...span(r), kind: 'provider' as const, label: query.provider.displayName })),
+    ...roomRows
+      .filter((r) => !ignore.includes(r.id))
+      .map((r) => ({ ...span(r), kind: 'room' as const, label: query.roomName ?? 'The room' })),
     ...blocks.map((b) => ({ ...span(b), kind: 'unavailable' as const, label: b.reason })),
   ];
 }
@@ -92,7 +111,15 @@ export function clashesFor(store: Store, query: AvailabilityQuery, span: Span): 
 }
 
 /** The first `count` free spans of `durationMs` for this provider (and room), from `fromMs`, within `horizonDays`. */
-export function freeSlots(store: Store, query: AvailabilityQuery, fromMs: number, durationMs: number, stepMinutes: number, count: number, horizonDays = 30): Slot[] {
+export function freeSlots(
+  store: Store,
+  query: AvailabilityQuery,
+  fromMs: number,
+  durationMs: number,
+  stepMinutes: number,
+  count: number,
+  horizonDays = 30,
+): Slot[] {
   const window = { start: fromMs, end: fromMs + horizonDays * DAY_MS };
   const busy = busySpans(store, query, window).sort((a, b) => a.start - b.start);
   const step = stepMinutes * 60_000;
@@ -106,7 +133,12 @@ export function freeSlots(store: Store, query: AvailabilityQuery, fromMs: number
       const candidate = { start, end: start + durationMs };
       const blocker = busy.find((b) => overlaps(b, candidate));
       if (!blocker) {
-        slots.push({ providerId: query.provider.id, roomId: query.roomId, startAt: new Date(start).toISOString(), endAt: new Date(candidate.end).toISOString() });
+        slots.push({
+          providerId: query.provider.id,
+          roomId: query.roomId,
+          startAt: new Date(start).toISOString(),
+          endAt: new Date(candidate.end).toISOString(),
+        });
       }
     }
     if (slots.length >= count) break;

@@ -91,7 +91,10 @@ export function update(ctx: CallContext, input: ParsedInput<'appointments.update
   const { store } = ctx;
   const row = findAppointmentRow(store, input.id);
   if (!MOVABLE.includes(row.status)) {
-    throw new ApiError('CONFLICT', `This appointment is ${row.status.replace('_', ' ')} and can no longer be changed. Book a new one instead.`);
+    throw new ApiError(
+      'CONFLICT',
+      `This appointment is ${row.status.replace('_', ' ')} and can no longer be changed. Book a new one instead.`,
+    );
   }
   const provider = findById(listProviders(store), input.providerId ?? row.providerId, 'provider');
   const roomId = input.roomId === undefined ? row.roomId : input.roomId;
@@ -100,7 +103,8 @@ export function update(ctx: CallContext, input: ParsedInput<'appointments.update
   const oldStart = Date.parse(row.startAt);
   const newStart = input.startAt ? Date.parse(input.startAt) : oldStart;
   const newEnd = input.endAt ? Date.parse(input.endAt) : newStart + (Date.parse(row.endAt) - oldStart);
-  if (newEnd <= newStart) throw new ApiError('VALIDATION', 'The end must be after the start.', { endAt: 'The end must be after the start' });
+  if (newEnd <= newStart)
+    throw new ApiError('VALIDATION', 'The end must be after the start.', { endAt: 'The end must be after the start' });
 
   const targets =
     input.scope === 'following' && row.seriesId

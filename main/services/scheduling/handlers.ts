@@ -40,7 +40,13 @@ export const schedulingHandlers: Handlers<
   'appointments.range': (input, { store }) => ({
     appointments: appointmentsInRange(store, input.from, input.to, input.providerIds, input.roomIds),
     blocks: store.db
-      .select({ id: scheduleBlocks.id, providerId: scheduleBlocks.providerId, startAt: scheduleBlocks.startAt, endAt: scheduleBlocks.endAt, reason: scheduleBlocks.reason })
+      .select({
+        id: scheduleBlocks.id,
+        providerId: scheduleBlocks.providerId,
+        startAt: scheduleBlocks.startAt,
+        endAt: scheduleBlocks.endAt,
+        reason: scheduleBlocks.reason,
+      })
       .from(scheduleBlocks)
       .where(and(isNull(scheduleBlocks.deletedAt), lt(scheduleBlocks.startAt, input.to), gt(scheduleBlocks.endAt, input.from)))
       .orderBy(asc(scheduleBlocks.startAt))
@@ -63,7 +69,10 @@ export const schedulingHandlers: Handlers<
     const row = findAppointmentRow(store, input.id);
     if (row.status === input.status) return loadAppointment(store, row.id);
     if (!ALLOWED_FROM[input.status].includes(row.status)) {
-      throw new ApiError('CONFLICT', `A ${label(row.status).toLowerCase()} appointment cannot be marked ${label(input.status).toLowerCase()}.`);
+      throw new ApiError(
+        'CONFLICT',
+        `A ${label(row.status).toLowerCase()} appointment cannot be marked ${label(input.status).toLowerCase()}.`,
+      );
     }
     if (input.status === 'no_show' && !input.reason) {
       throw new ApiError('VALIDATION', 'Give a reason for the no-show (e.g. "no answer when called").', { reason: 'A reason is required' });
@@ -93,7 +102,14 @@ export const schedulingHandlers: Handlers<
         ? store.db
             .select()
             .from(appointments)
-            .where(and(eq(appointments.seriesId, row.seriesId), isNull(appointments.deletedAt), gte(appointments.startAt, row.startAt), eq(appointments.status, 'booked')))
+            .where(
+              and(
+                eq(appointments.seriesId, row.seriesId),
+                isNull(appointments.deletedAt),
+                gte(appointments.startAt, row.startAt),
+                eq(appointments.status, 'booked'),
+              ),
+            )
             .all()
             .concat(row.status === 'arrived' ? [row] : [])
         : [row];
@@ -110,7 +126,15 @@ export const schedulingHandlers: Handlers<
     if (input.providerIds?.length && providers.length === 0) throw new ApiError('NOT_FOUND', 'None of the chosen providers is active.');
     const from = Math.max(Date.parse(input.after), Date.now() - 60_000);
     const slots: Slot[] = providers.flatMap((provider) =>
-      freeSlots(store, { provider, roomId: input.roomId ?? null, zone: clinic.timeZone }, from, type.durationMinutes * 60_000, clinic.slotMinutes, input.count, 60),
+      freeSlots(
+        store,
+        { provider, roomId: input.roomId ?? null, zone: clinic.timeZone },
+        from,
+        type.durationMinutes * 60_000,
+        clinic.slotMinutes,
+        input.count,
+        60,
+      ),
     );
     return slots.sort((a, b) => a.startAt.localeCompare(b.startAt) || a.providerId.localeCompare(b.providerId)).slice(0, input.count);
   },
@@ -118,7 +142,9 @@ export const schedulingHandlers: Handlers<
   'queue.today': (_input, { store }) => {
     const zone = getClinic(store).timeZone;
     const today = dayBounds(DateTime.now().setZone(zone));
-    return appointmentsInRange(store, new Date(today.start).toISOString(), new Date(today.end).toISOString()).filter((a) => a.status !== 'cancelled');
+    return appointmentsInRange(store, new Date(today.start).toISOString(), new Date(today.end).toISOString()).filter(
+      (a) => a.status !== 'cancelled',
+    );
   },
 
   'blocks.create': (input, { store }) => {

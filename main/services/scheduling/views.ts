@@ -74,7 +74,14 @@ export function appointmentsInRange(store: Store, from: string, to: string, prov
   const rows = store.db
     .select()
     .from(appointments)
-    .where(and(isNull(appointments.deletedAt), gt(appointments.startAt, widenedFrom), lt(appointments.startAt, to), resource.length ? or(...resource) : undefined))
+    .where(
+      and(
+        isNull(appointments.deletedAt),
+        gt(appointments.startAt, widenedFrom),
+        lt(appointments.startAt, to),
+        resource.length ? or(...resource) : undefined,
+      ),
+    )
     .orderBy(asc(appointments.startAt))
     .all();
   const neighbours = rows.filter((r) => isActive(r));

@@ -52,6 +52,7 @@ export function listAppointmentTypes(store: Store): AppointmentType[] {
 
 export function findById<T extends { id: string }>(list: T[], id: string, what: string): T {
   const found = list.find((item) => item.id === id);
-  if (!found) throw new ApiError('NOT_FOUND', `That ${what} no longer exists. Refresh and choose again.`, { [`${what}Id`]: `Unknown ${what}` });
+  if (!found)
+    throw new ApiError('NOT_FOUND', `That ${what} no longer exists. Refresh and choose again.`, { [`${what}Id`]: `Unknown ${what}` });
   return found;
 }

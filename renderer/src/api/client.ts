@@ -77,7 +77,13 @@ function httpTransport(): Pick<Bridge, 'call' | 'on'> {
         body: JSON.stringify({ method, input }),
       });
       if (response.status === 401) {
-        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'This page lost its workstation token. Reopen the address printed by `npm run serve`.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'UNAUTHENTICATED',
+            message: 'This page lost its workstation token. Reopen the address printed by `npm run serve`.',
+          },
+        };
       }
       return (await response.json()) as CallResult;
     },

@@ -41,15 +41,35 @@ export function SetupScreen({ onDone }: { onDone(token: string): void }) {
         <h1 id="setup-title">Set up your clinic</h1>
         <p>This workstation has no clinic yet. Create it and its first administrator account.</p>
         <ErrorMessage error={error} />
-        <TextInput label="Clinic name" autoFocus value={clinicName} onChange={(e) => setClinicName(e.target.value)} error={fieldError('clinicName')} required />
+        <TextInput
+          label="Clinic name"
+          autoFocus
+          value={clinicName}
+          onChange={(e) => setClinicName(e.target.value)}
+          error={fieldError('clinicName')}
+          required
+        />
         <Select label="Clinic time zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} error={fieldError('timeZone')}>
           {zones.map((z) => (
             <option key={z}>{z}</option>
           ))}
         </Select>
         <h2>Administrator</h2>
-        <TextInput label="Your name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={fieldError('admin.displayName')} required />
-        <TextInput label="User name" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={fieldError('admin.username')} required />
+        <TextInput
+          label="Your name"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={fieldError('admin.displayName')}
+          required
+        />
+        <TextInput
+          label="User name"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={fieldError('admin.username')}
+          required
+        />
         <TextInput
           label="Password"
           type="password"
@@ -60,7 +80,15 @@ export function SetupScreen({ onDone }: { onDone(token: string): void }) {
           error={fieldError('admin.password')}
           required
         />
-        <TextInput label="Confirm password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={fieldError('confirm')} required />
+        <TextInput
+          label="Confirm password"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={fieldError('confirm')}
+          required
+        />
         <button className="button button--primary" type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create clinic'}
         </button>

@@ -83,7 +83,12 @@ export function Shell() {
           {route.screen === 'today' && <TodayQueue />}
           {route.screen === 'schedule' && <ScheduleScreen route={route} />}
           {route.screen === 'patients' && <PatientsScreen route={route} />}
-          {route.screen === 'admin' && (session.can('users.manage') ? <AdminScreen /> : <p role="alert">Only managers and administrators can open the admin screen.</p>)}
+          {route.screen === 'admin' &&
+            (session.can('users.manage') ? (
+              <AdminScreen />
+            ) : (
+              <p role="alert">Only managers and administrators can open the admin screen.</p>
+            ))}
         </main>
       </div>
     </NavigationContext.Provider>

@@ -6,7 +6,8 @@ import { createContext, useContext } from 'react';
 
 export type Route =
   | { screen: 'today' }
-  | { screen: 'schedule'; date?: string; appointmentId?: string }
+  /** date: clinic-local yyyy-MM-dd; appointmentId opens it; patientId starts a booking for that patient. */
+  | { screen: 'schedule'; date?: string; appointmentId?: string; patientId?: string }
   | { screen: 'patients'; patientId?: string; mode?: 'new' | 'edit' }
   | { screen: 'admin' };
 

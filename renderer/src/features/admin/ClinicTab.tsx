@@ -1,0 +1,86 @@
+/**
+ * Clinic-wide settings and the reference lists (providers, rooms, appointment
+ * types) every other screen reads through useReference. Saving any of them
+ * fires data.changed, so open screens pick the change up by themselves.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Clinic } from '../../../../main/contract';
+import { useApiMutation } from '../../api/hooks';
+import { useReference } from '../../app/reference';
+import { Select, TextInput } from '../../ui/Field';
+import { ErrorMessage, Loading } from '../../ui/feedback';
+import { ReferenceLists } from './ReferenceLists';
+import { useServerForm } from './useServerForm';
+
+const SLOT_SIZES = [5, 10, 15, 20, 30] as const;
+type SlotSize = (typeof SLOT_SIZES)[number];
+const zones = Intl.supportedValuesOf('timeZone');
+
+export function ClinicTab() {
+  const { reference } = useReference();
+  if (!reference) return <Loading label="Loading clinic settings…" />;
+  return (
+    <>
+      <ClinicSettingsForm key={reference.clinic.id} clinic={reference.clinic} />
+      <ReferenceLists reference={reference} />
+    </>
+  );
+}
+
+function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
+  const update = useApiMutation('clinic.update');
+  const form = useServerForm();
+  const [name, setName] = useState(clinic.name);
+  const [timeZone, setTimeZone] = useState(clinic.timeZone);
+  const [slotMinutes, setSlotMinutes] = useState<number>(clinic.slotMinutes);
+  const [saved, setSaved] = useState(false);
+  const zoneOptions = zones.includes(clinic.timeZone) ? zones : [clinic.timeZone, ...zones];
+  const slotOptions = (SLOT_SIZES as readonly number[]).includes(clinic.slotMinutes) ? SLOT_SIZES : [clinic.slotMinutes, ...SLOT_SIZES];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const ok = await form.run(() => update.mutateAsync({ name, timeZone, slotMinutes: slotMinutes as SlotSize }));
+    setSaved(ok);
+  }
+
+  return (
+    <section aria-labelledby="admin-clinic-title" className="admin-block">
+      <h2 id="admin-clinic-title">Clinic</h2>
+      <form className="admin-clinic-form" onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorMessage error={form.error} />
+        <div role="status" aria-live="polite">
+          {saved && <div className="success-banner">Clinic settings saved.</div>}
+        </div>
+        <div className="form-grid">
+          <TextInput label="Clinic name" value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError('name')} required maxLength={120} />
+          <Select
+            label="Time zone"
+            hint="All times are shown in this zone, whatever the workstation's own."
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            error={form.fieldError('timeZone')}
+          >
+            {zoneOptions.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </Select>
+          <Select label="Slot size" hint="Grid step of the schedule." value={slotMinutes} onChange={(e) => setSlotMinutes(Number(e.target.value))} error={form.fieldError('slotMinutes')}>
+            {slotOptions.map((m) => (
+              <option key={m} value={m}>
+                {m} minutes
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={form.busy}>
+            {form.busy ? 'Saving…' : 'Save clinic settings'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

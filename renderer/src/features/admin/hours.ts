@@ -1,0 +1,98 @@
+/**
+ * Provider hours as the admin screen edits them: one start–end per weekday
+ * plus one lunch break applied to every working day. That covers how small
+ * clinics work; other (non-lunch) breaks are kept untouched on save. A day with
+ * a split shift is shown and saved as its first start to its last end.
+ */
+import type { Provider, WeeklyHours } from '../../../../main/contract';
+
+export const WEEKDAYS = [
+  { key: '1', short: 'Mon', long: 'Monday' },
+  { key: '2', short: 'Tue', long: 'Tuesday' },
+  { key: '3', short: 'Wed', long: 'Wednesday' },
+  { key: '4', short: 'Thu', long: 'Thursday' },
+  { key: '5', short: 'Fri', long: 'Friday' },
+  { key: '6', short: 'Sat', long: 'Saturday' },
+  { key: '7', short: 'Sun', long: 'Sunday' },
+] as const;
+export type WeekdayKey = (typeof WEEKDAYS)[number]['key'];
+
+export interface DayHours {
+  works: boolean;
+  start: string;
+  end: string;
+}
+
+export interface HoursForm {
+  days: Record<WeekdayKey, DayHours>;
+  lunch: boolean;
+  lunchStart: string;
+  lunchEnd: string;
+}
+
+const isLunch = (b: Provider['breaks'][number]) => b.label.trim().toLowerCase() === 'lunch';
+
+export function hoursFormFrom(weeklyHours: WeeklyHours, breaks: Provider['breaks']): HoursForm {
+  const days = {} as Record<WeekdayKey, DayHours>;
+  for (const { key } of WEEKDAYS) {
+    const spans = weeklyHours[key] ?? [];
+    days[key] = { works: spans.length > 0, start: spans[0]?.start ?? '08:00', end: spans[spans.length - 1]?.end ?? '17:00' };
+  }
+  const lunch = breaks.find(isLunch);
+  return { days, lunch: Boolean(lunch), lunchStart: lunch?.start ?? '12:00', lunchEnd: lunch?.end ?? '13:00' };
+}
+
+export function hoursFormTo(form: HoursForm, previousBreaks: Provider['breaks']): { weeklyHours: WeeklyHours; breaks: Provider['breaks'] } {
+  const weeklyHours: WeeklyHours = {};
+  const breaks = previousBreaks.filter((b) => !isLunch(b));
+  for (const { key } of WEEKDAYS) {
+    const day = form.days[key];
+    if (!day.works) continue;
+    weeklyHours[key] = [{ start: day.start, end: day.end }];
+    if (form.lunch) breaks.push({ weekday: Number(key), start: form.lunchStart, end: form.lunchEnd, label: 'Lunch' });
+  }
+  return { weeklyHours, breaks };
+}
+
+/** Client-side checks with the same wording as the server, keyed like its `fields`. */
+export function checkHours(form: HoursForm): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { key } of WEEKDAYS) {
+    const day = form.days[key];
+    if (day.works && !(day.start < day.end)) errors[`weeklyHours.${key}.0.end`] = 'The end must be after the start';
+  }
+  if (form.lunch && !(form.lunchStart < form.lunchEnd)) errors.lunch = 'The lunch break must end after it starts';
+  return errors;
+}
+
+function dayRuns(keys: number[]): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < keys.length) {
+    let j = i;
+    while (j + 1 < keys.length && keys[j + 1] === (keys[j] ?? 0) + 1) j++;
+    const first = WEEKDAYS[(keys[i] ?? 1) - 1]?.short ?? '?';
+    const last = WEEKDAYS[(keys[j] ?? 1) - 1]?.short ?? '?';
+    if (j - i >= 2) parts.push(`${first}–${last}`);
+    else for (let k = i; k <= j; k++) parts.push(WEEKDAYS[(keys[k] ?? 1) - 1]?.short ?? '?');
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** "Mon–Fri 08:00–17:00 · lunch 12:00–13:00" */
+export function summarizeHours(weeklyHours: WeeklyHours, breaks: Provider['breaks'] = []): string {
+  const groups = new Map<string, number[]>();
+  for (const { key } of WEEKDAYS) {
+    const spans = weeklyHours[key];
+    if (!spans?.length) continue;
+    const text = spans.map((s) => `${s.start}–${s.end}`).join(', ');
+    groups.set(text, [...(groups.get(text) ?? []), Number(key)]);
+  }
+  if (groups.size === 0) return 'No working hours';
+  const parts = [...groups].map(([text, days]) => `${dayRuns(days)} ${text}`);
+  const lunches = new Set(breaks.filter(isLunch).map((b) => `${b.start}–${b.end}`));
+  if (lunches.size === 1) parts.push(`lunch ${[...lunches][0]}`);
+  else if (lunches.size > 1) parts.push('lunch varies');
+  return parts.join(' · ');
+}

@@ -1,0 +1,154 @@
+/**
+ * What the calendar draws, from what the API returned and how the desk chose to
+ * look at it: appointments as events, breaks and unavailability as labelled
+ * background events, columns (providers or rooms). Pure functions, so the
+ * grid's rules live in one testable place.
+ */
+import { DateTime } from 'luxon';
+import { statusLabels, type Appointment, type AppointmentStatus, type Reference, type ScheduleBlock } from '../../../../main/contract';
+import { minutesOfDay, type ScheduleView } from './clinicTime';
+
+export type ResourceMode = 'provider' | 'room';
+
+/** Column id for appointments booked without a room, in the by-room view. */
+export const NO_ROOM = 'no-room';
+
+export const INACTIVE_STATUSES = ['cancelled', 'no_show'];
+
+export interface CalendarResource {
+  id: string;
+  title: string;
+}
+
+export interface AppointmentEvent {
+  kind: 'appointment';
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+  resourceId: string;
+  appointment: Appointment;
+  typeName: string;
+  typeColour: string;
+  providerName: string;
+}
+
+export interface ShadeEvent {
+  kind: 'block' | 'break';
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+  resourceId?: string;
+  block?: ScheduleBlock;
+}
+
+export type CalendarEvent = AppointmentEvent | ShadeEvent;
+
+export interface Layout {
+  view: ScheduleView;
+  mode: ResourceMode;
+  /** Week view: the one provider or room shown. */
+  focusId: string;
+  /** Providers to show (all when empty). */
+  providerIds: string[];
+  showCancelled: boolean;
+}
+
+export function statusLabel(status: string): string {
+  return statusLabels[status as AppointmentStatus] ?? status;
+}
+
+export function isMovable(a: Appointment): boolean {
+  return a.status === 'booked' || a.status === 'arrived';
+}
+
+function providerShown(layout: Layout, providerId: string): boolean {
+  return layout.providerIds.length === 0 || layout.providerIds.includes(providerId);
+}
+
+/** The columns of the day view (none in week view: one provider or room fills the grid). */
+export function resourcesFor(reference: Reference, layout: Layout, appointments: Appointment[]): CalendarResource[] | undefined {
+  if (layout.view === 'week') return undefined;
+  if (layout.mode === 'provider') {
+    const busy = new Set(appointments.map((a) => a.providerId));
+    return reference.providers
+      .filter((p) => (p.active || busy.has(p.id)) && providerShown(layout, p.id))
+      .map((p) => ({ id: p.id, title: p.displayName }));
+  }
+  const busy = new Set(appointments.map((a) => a.roomId));
+  const rooms = reference.rooms.filter((r) => r.active || busy.has(r.id)).map((r) => ({ id: r.id, title: r.name }));
+  return busy.has(null) ? [...rooms, { id: NO_ROOM, title: 'No room' }] : rooms;
+}
+
+export function appointmentEvents(reference: Reference, layout: Layout, appointments: Appointment[]): AppointmentEvent[] {
+  const types = new Map(reference.appointmentTypes.map((t) => [t.id, t]));
+  const providers = new Map(reference.providers.map((p) => [p.id, p]));
+  return appointments
+    .filter((a) => layout.showCancelled || !INACTIVE_STATUSES.includes(a.status))
+    .filter((a) => {
+      if (layout.view === 'week' && layout.mode === 'provider') return a.providerId === layout.focusId;
+      if (!providerShown(layout, a.providerId)) return false;
+      return layout.view === 'day' || (a.roomId ?? NO_ROOM) === layout.focusId;
+    })
+    .map((a) => {
+      const type = types.get(a.typeId);
+      return {
+        kind: 'appointment' as const,
+        id: a.id,
+        title: a.patientName,
+        start: new Date(a.startAt),
+        end: new Date(a.endAt),
+        resourceId: layout.mode === 'provider' ? a.providerId : (a.roomId ?? NO_ROOM),
+        appointment: a,
+        typeName: type?.name ?? 'Appointment',
+        typeColour: type?.colour ?? '#64748b',
+        providerName: providers.get(a.providerId)?.displayName ?? 'Unknown provider',
+      };
+    });
+}
+
+/** Provider breaks and unavailability blocks, labelled, in the provider columns (or the one provider's week). */
+export function shadeEvents(reference: Reference, layout: Layout, blocks: ScheduleBlock[], days: DateTime[]): ShadeEvent[] {
+  if (layout.mode !== 'provider') return [];
+  const providers = reference.providers.filter((p) => (layout.view === 'week' ? p.id === layout.focusId : providerShown(layout, p.id)));
+  const at = (day: DateTime, hhmm: string) => day.plus({ minutes: minutesOfDay(hhmm) }).toJSDate();
+  const breaks: ShadeEvent[] = providers.flatMap((p) =>
+    days.flatMap((day) =>
+      p.breaks
+        .filter((b) => b.weekday === day.weekday)
+        .map((b) => ({
+          kind: 'break' as const,
+          id: `break-${p.id}-${day.toISODate() ?? ''}-${b.start}`,
+          title: b.label || 'Break',
+          start: at(day, b.start),
+          end: at(day, b.end),
+          resourceId: p.id,
+        })),
+    ),
+  );
+  const shown = new Set(providers.map((p) => p.id));
+  const blockEvents: ShadeEvent[] = blocks
+    .filter((b) => shown.has(b.providerId))
+    .map((b) => ({
+      kind: 'block' as const,
+      id: `block-${b.id}`,
+      title: `Unavailable: ${b.reason}`,
+      start: new Date(b.startAt),
+      end: new Date(b.endAt),
+      resourceId: b.providerId,
+      block: b,
+    }));
+  return [...breaks, ...blockEvents];
+}
+
+/** One line for tooltips and screen readers. */
+export function describe(event: AppointmentEvent, zone: string): string {
+  const a = event.appointment;
+  const time = `${DateTime.fromISO(a.startAt, { zone }).toFormat('HH:mm')}–${DateTime.fromISO(a.endAt, { zone }).toFormat('HH:mm')}`;
+  const parts = [`${time} ${a.patientName}`, `${event.typeName}, ${statusLabel(a.status)}`, event.providerName];
+  if (a.overbooked) parts.push(`Overbooked${a.overbookReason ? `: ${a.overbookReason}` : ' (clashes with another appointment)'}`);
+  if (a.statusReason && INACTIVE_STATUSES.includes(a.status)) parts.push(`Reason: ${a.statusReason}`);
+  if (a.notes) parts.push(`Notes: ${a.notes}`);
+  return parts.join(' — ');
+}

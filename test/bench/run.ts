@@ -1,0 +1,56 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- <name> [<name>…]`
+ * runs some. Figures go to stdout as JSON lines (ARCHITECTURE §6), progress to
+ * stderr; benchmarks print figures and never pass or fail on them. All share
+ * one process and one working copy of the cached dataset, in the order below,
+ * so core.memory (last) sees the core after the others ran.
+ */
+import { appointmentsBook } from './appointments-book';
+import { benchContext, closeBenchContext, type BenchContext } from './context';
+import { coreMemory } from './core-memory';
+import { dbOpen } from './db-open';
+import { patientsSearch } from './patients-search';
+import { scheduleDay } from './schedule-day';
+import { note } from './stats';
+
+const benchmarks: Record<string, (context: BenchContext) => Promise<void>> = {
+  'patients.search': patientsSearch,
+  'schedule.day': scheduleDay,
+  'appointments.book': appointmentsBook,
+  'db.open': dbOpen,
+  'core.memory': coreMemory,
+};
+
+async function main(args: string[]): Promise<number> {
+  const unknown = args.filter((name) => !Object.hasOwn(benchmarks, name));
+  if (unknown.length > 0) {
+    note(`unknown benchmark ${unknown.join(', ')}; choose from: ${Object.keys(benchmarks).join(', ')}`);
+    return 2;
+  }
+  const selected = Object.keys(benchmarks).filter((name) => args.length === 0 || args.includes(name));
+  const started = performance.now();
+  try {
+    const context = await benchContext();
+    for (const name of selected) {
+      const run = benchmarks[name];
+      if (!run) continue;
+      note(`running ${name}`);
+      const start = performance.now();
+      context.ran.push(name);
+      await run(context);
+      note(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await closeBenchContext();
+  }
+  note(`all done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    note(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
