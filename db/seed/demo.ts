@@ -122,7 +122,8 @@ function seedAppointments(
     options.providerIds.forEach((providerId, index) => {
       const hours = (options.partTime.has(providerId) ? PART_TIME_HOURS : WEEKDAY_HOURS)[String(day.weekday) as '1'];
       if (!hours) return;
-      const room = options.roomIds.length ? options.roomIds[index % options.roomIds.length] : null;
+      // One exam room per provider while rooms last; the others room patients on arrival, so the demo has no room clashes.
+      const room = options.roomIds[index] ?? null;
       for (const span of hours) {
         let cursor = day.set({ hour: Number(span.start.slice(0, 2)), minute: 0 });
         const end = day.set({ hour: Number(span.end.slice(0, 2)), minute: 0 });

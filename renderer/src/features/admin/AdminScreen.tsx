@@ -14,7 +14,10 @@ type TabId = 'users' | 'clinic';
 
 export function AdminScreen() {
   const { can } = useSession();
-  const tabs: { id: TabId; label: string }[] = [{ id: 'users', label: 'Users' }, ...(can('settings.manage') ? [{ id: 'clinic' as const, label: 'Clinic' }] : [])];
+  const tabs: { id: TabId; label: string }[] = [
+    { id: 'users', label: 'Users' },
+    ...(can('settings.manage') ? [{ id: 'clinic' as const, label: 'Clinic' }] : []),
+  ];
   const [selected, setSelected] = useState<TabId>('users');
   const refs = useRef(new Map<TabId, HTMLButtonElement>());
   const active = tabs.some((t) => t.id === selected) ? selected : 'users';

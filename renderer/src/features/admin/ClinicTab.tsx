@@ -30,10 +30,20 @@ export function ClinicTab() {
 function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const update = useApiMutation('clinic.update');
   const form = useServerForm();
-  const [name, setName] = useState(clinic.name);
-  const [timeZone, setTimeZone] = useState(clinic.timeZone);
-  const [slotMinutes, setSlotMinutes] = useState<number>(clinic.slotMinutes);
+  const [name, setNameState] = useState(clinic.name);
+  const [timeZone, setTimeZoneState] = useState(clinic.timeZone);
+  const [slotMinutes, setSlotState] = useState<number>(clinic.slotMinutes);
   const [saved, setSaved] = useState(false);
+  // A "saved" note must not outlive the next edit.
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setSaved(false);
+      set(value);
+    };
+  const setName = edited(setNameState);
+  const setTimeZone = edited(setTimeZoneState);
+  const setSlotMinutes = edited(setSlotState);
   const zoneOptions = zones.includes(clinic.timeZone) ? zones : [clinic.timeZone, ...zones];
   const slotOptions = (SLOT_SIZES as readonly number[]).includes(clinic.slotMinutes) ? SLOT_SIZES : [clinic.slotMinutes, ...SLOT_SIZES];
 
@@ -46,14 +56,21 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
 
   return (
     <section aria-labelledby="admin-clinic-title" className="admin-block">
-      <h2 id="admin-clinic-title">Clinic</h2>
+      <h2 id="admin-clinic-title">Clinic settings</h2>
       <form className="admin-clinic-form" onSubmit={(e) => void submit(e)} noValidate>
         <ErrorMessage error={form.error} />
         <div role="status" aria-live="polite">
           {saved && <div className="success-banner">Clinic settings saved.</div>}
         </div>
         <div className="form-grid">
-          <TextInput label="Clinic name" value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError('name')} required maxLength={120} />
+          <TextInput
+            label="Clinic name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={form.fieldError('name')}
+            required
+            maxLength={120}
+          />
           <Select
             label="Time zone"
             hint="All times are shown in this zone, whatever the workstation's own."
@@ -67,7 +84,13 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
               </option>
             ))}
           </Select>
-          <Select label="Slot size" hint="Grid step of the schedule." value={slotMinutes} onChange={(e) => setSlotMinutes(Number(e.target.value))} error={form.fieldError('slotMinutes')}>
+          <Select
+            label="Slot size"
+            hint="Grid step of the schedule."
+            value={slotMinutes}
+            onChange={(e) => setSlotMinutes(Number(e.target.value))}
+            error={form.fieldError('slotMinutes')}
+          >
             {slotOptions.map((m) => (
               <option key={m} value={m}>
                 {m} minutes

@@ -8,7 +8,7 @@ import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
-import { checkHours, hoursFormFrom, hoursFormTo, WEEKDAYS, type DayHours, type HoursForm, type WeekdayKey } from './hours';
+import { checkHours, hoursFormFrom, hoursFormTo, normalizeTime, WEEKDAYS, type DayHours, type HoursForm, type WeekdayKey } from './hours';
 import { useServerForm } from './useServerForm';
 
 interface ProviderDialogProps {
@@ -26,6 +26,24 @@ export function ProviderDialog(props: ProviderDialogProps) {
   );
 }
 
+/** 24-hour text box (the browser's time input follows the workstation locale, often AM/PM, unlike the rest of Outpost). */
+function TimeBox({ label, value, invalid, onChange }: { label: string; value: string; invalid: boolean; onChange(value: string): void }) {
+  return (
+    <input
+      type="text"
+      className="admin-time"
+      inputMode="numeric"
+      placeholder="HH:mm"
+      maxLength={5}
+      aria-label={label}
+      aria-invalid={invalid}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={(e) => onChange(normalizeTime(e.target.value))}
+    />
+  );
+}
+
 function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
   const save = useApiMutation('providers.save');
   const form = useServerForm();
@@ -35,16 +53,19 @@ function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
   const [colour, setColour] = useState(provider?.colour ?? '#2563eb');
   const [active, setActive] = useState(provider?.active ?? true);
   const [hours, setHours] = useState<HoursForm>(() =>
-    provider ? hoursFormFrom(provider.weeklyHours, provider.breaks) : hoursFormFrom(clinicHours, [{ weekday: 1, start: '12:00', end: '13:00', label: 'Lunch' }]),
+    provider
+      ? hoursFormFrom(provider.weeklyHours, provider.breaks)
+      : hoursFormFrom(clinicHours, [{ weekday: 1, start: '12:00', end: '13:00', label: 'Lunch' }]),
   );
 
-  const setDay = (key: WeekdayKey, change: Partial<DayHours>) => setHours((h) => ({ ...h, days: { ...h.days, [key]: { ...h.days[key], ...change } } }));
+  const setDay = (key: WeekdayKey, change: Partial<DayHours>) =>
+    setHours((h) => ({ ...h, days: { ...h.days, [key]: { ...h.days[key], ...change } } }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = checkHours(hours);
     if (Object.keys(problems).length > 0) {
-      form.fail('Some working hours end before they start.', problems);
+      form.fail('Some working hours need fixing.', problems);
       return;
     }
     const { weeklyHours, breaks } = hoursFormTo(hours, provider?.breaks ?? []);
@@ -61,10 +82,38 @@ function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
     <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
       <ErrorMessage error={form.error} />
       <div className="form-grid">
-        <TextInput label="Name" autoFocus value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={form.fieldError('displayName')} required maxLength={120} />
-        <TextInput label="Credentials" hint="e.g. MD, NP" value={credentials} onChange={(e) => setCredentials(e.target.value)} error={form.fieldError('credentials')} maxLength={40} />
-        <TextInput label="Specialty" value={specialty} onChange={(e) => setSpecialty(e.target.value)} error={form.fieldError('specialty')} maxLength={80} />
-        <TextInput label="Colour" type="color" className="admin-colour" value={colour} onChange={(e) => setColour(e.target.value)} error={form.fieldError('colour')} />
+        <TextInput
+          label="Name"
+          autoFocus
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={form.fieldError('displayName')}
+          required
+          maxLength={120}
+        />
+        <TextInput
+          label="Credentials"
+          hint="e.g. MD, NP"
+          value={credentials}
+          onChange={(e) => setCredentials(e.target.value)}
+          error={form.fieldError('credentials')}
+          maxLength={40}
+        />
+        <TextInput
+          label="Specialty"
+          value={specialty}
+          onChange={(e) => setSpecialty(e.target.value)}
+          error={form.fieldError('specialty')}
+          maxLength={80}
+        />
+        <TextInput
+          label="Colour"
+          type="color"
+          className="admin-colour"
+          value={colour}
+          onChange={(e) => setColour(e.target.value)}
+          error={form.fieldError('colour')}
+        />
       </div>
       <label className="admin-check">
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> Active (can be booked)
@@ -81,9 +130,14 @@ function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
               </label>
               {day.works ? (
                 <>
-                  <input type="time" aria-label={`${long} start`} value={day.start} onChange={(e) => setDay(key, { start: e.target.value })} required />
+                  <TimeBox
+                    label={`${long} start`}
+                    value={day.start}
+                    invalid={Boolean(error)}
+                    onChange={(start) => setDay(key, { start })}
+                  />
                   <span aria-hidden="true">to</span>
-                  <input type="time" aria-label={`${long} end`} value={day.end} aria-invalid={Boolean(error)} onChange={(e) => setDay(key, { end: e.target.value })} required />
+                  <TimeBox label={`${long} end`} value={day.end} invalid={Boolean(error)} onChange={(end) => setDay(key, { end })} />
                 </>
               ) : (
                 <span className="admin-hint">Not working</span>
@@ -98,13 +152,24 @@ function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
         })}
         <div className={`admin-hours__row admin-hours__lunch${lunchError ? ' admin-hours__row--invalid' : ''}`}>
           <label className="admin-check admin-hours__day">
-            <input type="checkbox" checked={hours.lunch} onChange={(e) => setHours((h) => ({ ...h, lunch: e.target.checked }))} /> Lunch break
+            <input type="checkbox" checked={hours.lunch} onChange={(e) => setHours((h) => ({ ...h, lunch: e.target.checked }))} /> Lunch
+            break
           </label>
           {hours.lunch ? (
             <>
-              <input type="time" aria-label="Lunch start" value={hours.lunchStart} onChange={(e) => setHours((h) => ({ ...h, lunchStart: e.target.value }))} />
+              <TimeBox
+                label="Lunch start"
+                value={hours.lunchStart}
+                invalid={Boolean(lunchError)}
+                onChange={(lunchStart) => setHours((h) => ({ ...h, lunchStart }))}
+              />
               <span aria-hidden="true">to</span>
-              <input type="time" aria-label="Lunch end" value={hours.lunchEnd} onChange={(e) => setHours((h) => ({ ...h, lunchEnd: e.target.value }))} />
+              <TimeBox
+                label="Lunch end"
+                value={hours.lunchEnd}
+                invalid={Boolean(lunchError)}
+                onChange={(lunchEnd) => setHours((h) => ({ ...h, lunchEnd }))}
+              />
               <span className="admin-hint">every working day</span>
             </>
           ) : (

@@ -7,10 +7,7 @@ import { ProviderDialog } from './ProviderDialog';
 import { RoomDialog, TypeDialog } from './RoomTypeDialogs';
 
 type Open =
-  | { kind: 'provider'; item: Provider | null }
-  | { kind: 'room'; item: Room | null }
-  | { kind: 'type'; item: AppointmentType | null }
-  | null;
+  { kind: 'provider'; item: Provider | null } | { kind: 'room'; item: Room | null } | { kind: 'type'; item: AppointmentType | null } | null;
 
 function Swatch({ colour }: { colour: string }) {
   return (
@@ -52,7 +49,12 @@ export function ReferenceLists({ reference }: { reference: Reference }) {
   return (
     <>
       <section aria-labelledby="admin-providers-title" className="admin-block">
-        <ListHeader id="admin-providers-title" title="Providers" addLabel="Add provider" onAdd={() => setOpen({ kind: 'provider', item: null })} />
+        <ListHeader
+          id="admin-providers-title"
+          title="Providers"
+          addLabel="Add provider"
+          onAdd={() => setOpen({ kind: 'provider', item: null })}
+        />
         {providers.length === 0 ? (
           <Empty>No providers yet. Add one to start booking.</Empty>
         ) : (
@@ -125,7 +127,12 @@ export function ReferenceLists({ reference }: { reference: Reference }) {
         </section>
 
         <section aria-labelledby="admin-types-title" className="admin-block">
-          <ListHeader id="admin-types-title" title="Appointment types" addLabel="Add appointment type" onAdd={() => setOpen({ kind: 'type', item: null })} />
+          <ListHeader
+            id="admin-types-title"
+            title="Appointment types"
+            addLabel="Add appointment type"
+            onAdd={() => setOpen({ kind: 'type', item: null })}
+          />
           {appointmentTypes.length === 0 ? (
             <Empty>No appointment types yet.</Empty>
           ) : (
@@ -163,7 +170,12 @@ export function ReferenceLists({ reference }: { reference: Reference }) {
         </section>
       </div>
 
-      <ProviderDialog open={open?.kind === 'provider'} provider={open?.kind === 'provider' ? open.item : null} clinicHours={reference.clinic.hours} onClose={close} />
+      <ProviderDialog
+        open={open?.kind === 'provider'}
+        provider={open?.kind === 'provider' ? open.item : null}
+        clinicHours={reference.clinic.hours}
+        onClose={close}
+      />
       <RoomDialog open={open?.kind === 'room'} room={open?.kind === 'room' ? open.item : null} onClose={close} />
       <TypeDialog open={open?.kind === 'type'} type={open?.kind === 'type' ? open.item : null} onClose={close} />
     </>

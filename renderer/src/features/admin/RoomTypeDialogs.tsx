@@ -50,7 +50,15 @@ function RoomForm({ room, onClose }: { room: Room | null; onClose(): void }) {
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
       <ErrorMessage error={form.error} />
-      <TextInput label="Room name" autoFocus value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError('name')} required maxLength={60} />
+      <TextInput
+        label="Room name"
+        autoFocus
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.fieldError('name')}
+        required
+        maxLength={60}
+      />
       <ActiveCheck active={active} onChange={setActive} what="appointments" />
       <Actions busy={form.busy} label={room ? 'Save room' : 'Add room'} onClose={onClose} />
     </form>
@@ -86,7 +94,15 @@ function TypeForm({ type, onClose }: { type: AppointmentType | null; onClose(): 
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
       <ErrorMessage error={form.error} />
-      <TextInput label="Type name" autoFocus value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError('name')} required maxLength={60} />
+      <TextInput
+        label="Type name"
+        autoFocus
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.fieldError('name')}
+        required
+        maxLength={60}
+      />
       <div className="form-grid">
         <TextInput
           label="Duration (minutes)"
@@ -100,7 +116,14 @@ function TypeForm({ type, onClose }: { type: AppointmentType | null; onClose(): 
           error={form.fieldError('durationMinutes')}
           required
         />
-        <TextInput label="Colour" type="color" className="admin-colour" value={colour} onChange={(e) => setColour(e.target.value)} error={form.fieldError('colour')} />
+        <TextInput
+          label="Colour"
+          type="color"
+          className="admin-colour"
+          value={colour}
+          onChange={(e) => setColour(e.target.value)}
+          error={form.fieldError('colour')}
+        />
       </div>
       <ActiveCheck active={active} onChange={setActive} what="bookings" />
       <Actions busy={form.busy} label={type ? 'Save type' : 'Add type'} onClose={onClose} />

@@ -20,7 +20,11 @@ interface ActionProps {
 export function ToggleDisabledDialog({ user, onClose, onDone }: ActionProps) {
   const disabling = !user?.disabled;
   return (
-    <Dialog title={user ? `${disabling ? 'Disable' : 'Enable'} ${user.displayName}?` : 'Change account'} open={user !== null} onClose={onClose}>
+    <Dialog
+      title={user ? `${disabling ? 'Disable' : 'Enable'} ${user.displayName}?` : 'Change account'}
+      open={user !== null}
+      onClose={onClose}
+    >
       {user && <ToggleForm key={user.id} user={user} onClose={onClose} onDone={onDone} />}
     </Dialog>
   );
@@ -81,15 +85,14 @@ function ResetForm({ user, onClose, onDone }: ActionProps & { user: User }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const ok = await form.run(() => reset.mutateAsync({ id: user.id, password }));
-    if (ok) onDone(`Temporary password set for ${user.displayName}. Give it to them in person; they must choose a new one when they sign in.`);
+    if (ok)
+      onDone(`Temporary password set for ${user.displayName}. Give it to them in person; they must choose a new one when they sign in.`);
   }
 
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
       <ErrorMessage error={form.error} />
-      <p>
-        {user.displayName} will be signed out and must choose a new password at their next sign-in.
-      </p>
+      <p>{user.displayName} will be signed out and must choose a new password at their next sign-in.</p>
       <div className="admin-inline">
         <TextInput
           label="New temporary password"

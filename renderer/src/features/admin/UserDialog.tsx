@@ -59,7 +59,15 @@ function UserForm({ user, providers, onClose, onSaved }: UserDialogProps) {
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
       <ErrorMessage error={form.error} />
-      <TextInput label="Name" autoFocus value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={form.fieldError('displayName')} required maxLength={120} />
+      <TextInput
+        label="Name"
+        autoFocus
+        value={displayName}
+        onChange={(e) => setDisplayName(e.target.value)}
+        error={form.fieldError('displayName')}
+        required
+        maxLength={120}
+      />
       {user ? (
         <p className="admin-readonly">
           <span className="admin-readonly__label">User name</span> {user.username}

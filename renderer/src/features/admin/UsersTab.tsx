@@ -18,14 +18,19 @@ export function UsersTab() {
   const users = useApi('users.list', {});
   const { reference } = useReference();
   const { user: me } = useSession();
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpenState] = useState<Open>(null);
   const [notice, setNotice] = useState('');
+  const setOpen = (next: Open) => {
+    if (next) setNotice('');
+    setOpenState(next);
+  };
   const close = () => setOpen(null);
   const done = (message: string) => {
     setNotice(message);
     setOpen(null);
   };
-  const providerName = (id: string | null) => (id ? (reference?.providers.find((p) => p.id === id)?.displayName ?? 'Unknown provider') : '—');
+  const providerName = (id: string | null) =>
+    id ? (reference?.providers.find((p) => p.id === id)?.displayName ?? 'Unknown provider') : '—';
 
   return (
     <section aria-labelledby="admin-users-title">
@@ -69,11 +74,18 @@ export function UsersTab() {
                 <td>{roleLabels[u.role as Role] ?? `Unknown role (${u.role})`}</td>
                 <td>{providerName(u.providerId)}</td>
                 <td>
-                  <span className={`badge ${u.disabled ? 'admin-badge--disabled' : 'admin-badge--active'}`}>{u.disabled ? 'Disabled' : 'Active'}</span>
+                  <span className={`badge ${u.disabled ? 'admin-badge--disabled' : 'admin-badge--active'}`}>
+                    {u.disabled ? 'Disabled' : 'Active'}
+                  </span>
                   {u.mustChangePassword && !u.disabled && <span className="admin-hint"> must change password</span>}
                 </td>
                 <td className="admin-table__actions">
-                  <button type="button" className="button button--small" aria-label={`Edit ${u.displayName}`} onClick={() => setOpen({ kind: 'edit', user: u })}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Edit ${u.displayName}`}
+                    onClick={() => setOpen({ kind: 'edit', user: u })}
+                  >
                     Edit
                   </button>
                   <button
@@ -84,7 +96,12 @@ export function UsersTab() {
                   >
                     {u.disabled ? 'Enable' : 'Disable'}
                   </button>
-                  <button type="button" className="button button--small" aria-label={`Reset password of ${u.displayName}`} onClick={() => setOpen({ kind: 'reset', user: u })}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Reset password of ${u.displayName}`}
+                    onClick={() => setOpen({ kind: 'reset', user: u })}
+                  >
                     Reset password
                   </button>
                 </td>
@@ -98,7 +115,13 @@ export function UsersTab() {
         user={open?.kind === 'edit' ? open.user : null}
         providers={reference?.providers ?? []}
         onClose={close}
-        onSaved={(u, created) => done(created ? `${u.displayName} can now sign in as "${u.username}" with the password you set; they will be asked to change it.` : `${u.displayName} saved.`)}
+        onSaved={(u, created) =>
+          done(
+            created
+              ? `${u.displayName} can now sign in as "${u.username}" with the password you set; they will be asked to change it.`
+              : `${u.displayName} saved.`,
+          )
+        }
       />
       <ToggleDisabledDialog user={open?.kind === 'toggle' ? open.user : null} onClose={close} onDone={done} />
       <ResetPasswordDialog user={open?.kind === 'reset' ? open.user : null} onClose={close} onDone={done} />

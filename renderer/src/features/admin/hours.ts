@@ -54,14 +54,27 @@ export function hoursFormTo(form: HoursForm, previousBreaks: Provider['breaks'])
   return { weeklyHours, breaks };
 }
 
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TIME_MESSAGE = 'Enter a time as HH:mm (24-hour)';
+
+/** "8:00" -> "08:00", "1730" -> "17:30"; anything else is returned as typed, for checkHours to refuse. */
+export function normalizeTime(value: string): string {
+  const match = /^(\d{1,2}):?(\d{2})$/.exec(value.trim());
+  return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}` : value.trim();
+}
+
 /** Client-side checks with the same wording as the server, keyed like its `fields`. */
 export function checkHours(form: HoursForm): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const { key } of WEEKDAYS) {
     const day = form.days[key];
-    if (day.works && !(day.start < day.end)) errors[`weeklyHours.${key}.0.end`] = 'The end must be after the start';
+    if (!day.works) continue;
+    if (!TIME.test(day.start)) errors[`weeklyHours.${key}.0.start`] = TIME_MESSAGE;
+    else if (!TIME.test(day.end)) errors[`weeklyHours.${key}.0.end`] = TIME_MESSAGE;
+    else if (!(day.start < day.end)) errors[`weeklyHours.${key}.0.end`] = 'The end must be after the start';
   }
-  if (form.lunch && !(form.lunchStart < form.lunchEnd)) errors.lunch = 'The lunch break must end after it starts';
+  if (form.lunch && (!TIME.test(form.lunchStart) || !TIME.test(form.lunchEnd))) errors.lunch = TIME_MESSAGE;
+  else if (form.lunch && !(form.lunchStart < form.lunchEnd)) errors.lunch = 'The lunch break must end after it starts';
   return errors;
 }
 

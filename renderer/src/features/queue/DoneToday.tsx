@@ -25,7 +25,9 @@ export function DoneToday({ done, completedCount, noShowCount, lookup, onOpenPat
       </p>
       {done.length > 0 && (
         <details className="queue-done__details">
-          <summary>Show the {done.length} finished appointment{done.length === 1 ? '' : 's'}</summary>
+          <summary>
+            Show the {done.length} finished appointment{done.length === 1 ? '' : 's'}
+          </summary>
           <table className="table">
             <thead>
               <tr>
@@ -49,7 +51,11 @@ export function DoneToday({ done, completedCount, noShowCount, lookup, onOpenPat
                   <td>
                     <span className={`badge badge--${a.status}`}>{statusLabels[a.status as AppointmentStatus] ?? a.status}</span>
                   </td>
-                  <td>{a.status === 'completed' && a.completedAt ? `Finished ${formatTime(a.completedAt, lookup.zone)}` : (a.statusReason ?? '')}</td>
+                  <td>
+                    {a.status === 'completed' && a.completedAt
+                      ? `Finished ${formatTime(a.completedAt, lookup.zone)}`
+                      : (a.statusReason ?? '')}
+                  </td>
                 </tr>
               ))}
             </tbody>

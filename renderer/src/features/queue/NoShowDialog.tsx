@@ -49,7 +49,7 @@ function NoShowForm({ appointment, zone, onClose, onConfirm }: NoShowDialogProps
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="queue-dialog-form">
+    <form onSubmit={(e) => void submit(e)} className="queue-dialog-form" noValidate>
       <p>
         {appointment.patientName}, booked at {formatTime(appointment.startAt, zone)}.
       </p>
@@ -59,7 +59,10 @@ function NoShowForm({ appointment, zone, onClose, onConfirm }: NoShowDialogProps
         list="queue-no-show-reasons"
         autoFocus
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => {
+          setReason(e.target.value);
+          if (error?.fields?.reason) setError(null);
+        }}
         error={error?.fields?.reason}
         maxLength={200}
         required

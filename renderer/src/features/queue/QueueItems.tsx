@@ -28,7 +28,14 @@ interface ItemProps {
   onOpenPatient(appointment: Appointment): void;
 }
 
-function ItemFrame({ appointment, lookup, onOpenPatient, aside, details, actions }: ItemProps & { aside?: ReactNode; details: ReactNode; actions?: ReactNode }) {
+function ItemFrame({
+  appointment,
+  lookup,
+  onOpenPatient,
+  aside,
+  details,
+  actions,
+}: ItemProps & { aside?: ReactNode; details: ReactNode; actions?: ReactNode }) {
   const provider = lookup.provider(appointment.providerId);
   return (
     <li className="queue-item" data-queue-item={appointment.id} tabIndex={-1} style={{ borderLeftColor: provider?.colour ?? undefined }}>
@@ -75,10 +82,22 @@ export function ExpectedItem(props: ItemProps & { onCheckIn(): void; onNoShow():
       actions={
         canAct && (
           <>
-            <button type="button" className="button button--primary button--small" disabled={busy} aria-label={`Check in ${a.patientName}`} onClick={props.onCheckIn}>
+            <button
+              type="button"
+              className="button button--primary button--small"
+              disabled={busy}
+              aria-label={`Check in ${a.patientName}`}
+              onClick={props.onCheckIn}
+            >
               Check in
             </button>
-            <button type="button" className="button button--small" disabled={busy} aria-label={`No-show ${a.patientName}`} onClick={props.onNoShow}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              aria-label={`No-show ${a.patientName}`}
+              onClick={props.onNoShow}
+            >
               No-show
             </button>
           </>
@@ -118,7 +137,13 @@ export function WaitingItem(props: ItemProps & { onRoom(roomId: string | null): 
                 <label className="visually-hidden" htmlFor={selectId}>
                   Room for {a.patientName}
                 </label>
-                <select id={selectId} className="queue-item__room-select" value={roomId} disabled={busy} onChange={(e) => setRoomId(e.target.value)}>
+                <select
+                  id={selectId}
+                  className="queue-item__room-select"
+                  value={roomId}
+                  disabled={busy}
+                  onChange={(e) => setRoomId(e.target.value)}
+                >
                   {activeRooms.map((r) => {
                     const occupant = lookup.occupied.get(r.id);
                     return (
@@ -131,7 +156,13 @@ export function WaitingItem(props: ItemProps & { onRoom(roomId: string | null): 
                 </select>
               </>
             )}
-            <button type="button" className="button button--primary button--small" disabled={busy} aria-label={`Room ${a.patientName}`} onClick={() => props.onRoom(roomId || null)}>
+            <button
+              type="button"
+              className="button button--primary button--small"
+              disabled={busy}
+              aria-label={`Room ${a.patientName}`}
+              onClick={() => props.onRoom(roomId || null)}
+            >
               Room
             </button>
           </>
@@ -153,15 +184,26 @@ export function InRoomItem(props: ItemProps & { onComplete(): void }) {
           {a.roomedAt && (
             <>
               {' '}
-              since <time dateTime={a.roomedAt}>{formatTime(a.roomedAt, lookup.zone)}</time> ({formatMinutes(minutesSince(a.roomedAt, now))})
+              since <time dateTime={a.roomedAt}>{formatTime(a.roomedAt, lookup.zone)}</time> ({formatMinutes(minutesSince(a.roomedAt, now))}
+              )
             </>
           )}
         </span>
       }
-      details={<span>{who(a, lookup)} · booked {formatTime(a.startAt, lookup.zone)}</span>}
+      details={
+        <span>
+          {who(a, lookup)} · booked {formatTime(a.startAt, lookup.zone)}
+        </span>
+      }
       actions={
         canAct && (
-          <button type="button" className="button button--primary button--small" disabled={busy} aria-label={`Complete ${a.patientName}`} onClick={props.onComplete}>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={busy}
+            aria-label={`Complete ${a.patientName}`}
+            onClick={props.onComplete}
+          >
             Complete
           </button>
         )

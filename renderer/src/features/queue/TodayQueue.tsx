@@ -8,7 +8,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type Appointment, type Input } from '../../../../main/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useNavigation } from '../../app/navigation';
@@ -57,7 +57,8 @@ export function TodayQueue() {
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [focusTarget, setFocusTarget] = useState<{ id: string; fallback: string } | null>(null);
+  /** Where focus goes once the changed appointment has moved: the patient in its new column, else the old column. */
+  const focusTarget = useRef<{ id: string; fallback: string } | null>(null);
 
   const groups = useMemo(() => groupQueue(queue.data ?? [], providerId), [queue.data, providerId]);
 
@@ -76,13 +77,14 @@ export function TodayQueue() {
   }, [reference, queue.data]);
 
   useEffect(() => {
-    if (!focusTarget) return;
-    const item = document.querySelector<HTMLElement>(`[data-queue-item="${focusTarget.id}"]`) ?? document.getElementById(focusTarget.fallback);
+    const target = focusTarget.current;
+    if (!target) return;
+    const item = document.querySelector<HTMLElement>(`[data-queue-item="${target.id}"]`) ?? document.getElementById(target.fallback);
     if (item) {
       item.focus();
-      setFocusTarget(null);
+      focusTarget.current = null;
     }
-  }, [focusTarget, groups]);
+  }, [groups]);
 
   function chooseProvider(id: string) {
     setProviderId(id);
@@ -95,9 +97,9 @@ export function TodayQueue() {
     setError(null);
     try {
       const updated = await setStatus.mutateAsync({ id: appointment.id, ...input });
+      focusTarget.current = { id: appointment.id, fallback };
       queryClient.setQueryData<Appointment[]>(QUEUE_KEY, (old) => old?.map((a) => (a.id === updated.id ? updated : a)));
       setAnnouncement(`${DONE_WORDS[input.status]} ${appointment.patientName}.`);
-      setFocusTarget({ id: appointment.id, fallback });
     } finally {
       setPendingId(null);
     }
@@ -125,14 +127,16 @@ export function TodayQueue() {
       <div className="queue__header">
         <h1>Today · {today.toFormat('cccc d LLLL')}</h1>
         <div className="toolbar queue__toolbar">
-          <Select label="Provider" value={providerId} onChange={(e) => chooseProvider(e.target.value)}>
-            <option value="">All providers</option>
-            {providerOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.displayName}
-              </option>
-            ))}
-          </Select>
+          {queue.data.length > 0 && (
+            <Select label="Provider" value={providerId} onChange={(e) => chooseProvider(e.target.value)}>
+              <option value="">All providers</option>
+              {providerOptions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName}
+                </option>
+              ))}
+            </Select>
+          )}
           <span className="queue__updated">Updated {DateTime.fromMillis(queue.dataUpdatedAt).setZone(zone).toFormat('HH:mm')}</span>
         </div>
       </div>
@@ -141,7 +145,11 @@ export function TodayQueue() {
       </div>
       <ErrorMessage error={error} />
       {queue.data.length === 0 ? (
-        <Empty>{closedToday ? `No appointments today — the clinic is closed on ${today.toFormat('cccc')}s.` : 'No appointments booked for today yet.'}</Empty>
+        <Empty>
+          {closedToday
+            ? `No appointments today — the clinic is closed on ${today.toFormat('cccc')}s.`
+            : 'No appointments booked for today yet.'}
+        </Empty>
       ) : (
         <>
           <div className="queue__columns">
@@ -166,7 +174,13 @@ export function TodayQueue() {
               ))}
             </QueueColumn>
           </div>
-          <DoneToday done={groups.done} completedCount={groups.completedCount} noShowCount={groups.noShowCount} lookup={lookup} onOpenPatient={openPatient} />
+          <DoneToday
+            done={groups.done}
+            completedCount={groups.completedCount}
+            noShowCount={groups.noShowCount}
+            lookup={lookup}
+            onOpenPatient={openPatient}
+          />
         </>
       )}
       <NoShowDialog
