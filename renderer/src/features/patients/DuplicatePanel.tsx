@@ -27,7 +27,13 @@ interface Props {
 export function DuplicatePanel({ candidates, refused, saving, onOpen, onSaveAnyway, ref }: Props) {
   const many = candidates.length > 1;
   return (
-    <div ref={ref} tabIndex={-1} className="warning-banner duplicate-panel" role={refused ? 'alert' : 'status'} aria-labelledby="duplicate-title">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className="warning-banner duplicate-panel"
+      role={refused ? 'alert' : 'status'}
+      aria-labelledby="duplicate-title"
+    >
       <h2 id="duplicate-title" className="duplicate-panel__title">
         {refused
           ? `Not saved yet: this may be ${many ? 'one of these patients' : 'a patient who is'} already registered`

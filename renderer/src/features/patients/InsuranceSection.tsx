@@ -54,7 +54,12 @@ export function InsuranceSection() {
                 ))}
               </Select>
               <TextInput label="Payer" error={e?.payerName?.message} {...register(`insurance.${i}.payerName`)} />
-              <TextInput label="Payer id" hint="Electronic payer id, if known" error={e?.payerId?.message} {...register(`insurance.${i}.payerId`)} />
+              <TextInput
+                label="Payer id"
+                hint="Electronic payer id, if known"
+                error={e?.payerId?.message}
+                {...register(`insurance.${i}.payerId`)}
+              />
               <TextInput label="Member id" error={e?.memberId?.message} {...register(`insurance.${i}.memberId`)} />
               <TextInput label="Group number" error={e?.groupNumber?.message} {...register(`insurance.${i}.groupNumber`)} />
               <Select

@@ -16,6 +16,8 @@ export function PatientAppointments({ patientId }: { patientId: string }) {
   const query = useApi('appointments.forPatient', { patientId });
   const { reference } = useReference();
   const [showAllPast, setShowAllPast] = useState(false);
+  // "Now" as of opening the record: the split does not need to move while it is on screen.
+  const [now] = useState(() => Date.now());
 
   if (query.isPending || !reference) {
     return (
@@ -34,7 +36,6 @@ export function PatientAppointments({ patientId }: { patientId: string }) {
     );
   }
 
-  const now = Date.now();
   const upcoming = query.data.filter((a) => Date.parse(a.endAt) >= now).sort((a, b) => a.startAt.localeCompare(b.startAt));
   const past = query.data.filter((a) => Date.parse(a.endAt) < now).sort((a, b) => b.startAt.localeCompare(a.startAt));
   const pastShown = showAllPast ? past : past.slice(0, PAST_SHOWN);
@@ -116,7 +117,5 @@ function AppointmentTable({ appointments, zone, label, names }: TableProps) {
 /** Open enum: a status this workstation does not know yet is shown as sent. */
 function StatusBadge({ status }: { status: string }) {
   const known = Object.hasOwn(statusLabels, status);
-  return (
-    <span className={`badge${known ? ` badge--${status}` : ''}`}>{known ? statusLabels[status as AppointmentStatus] : status}</span>
-  );
+  return <span className={`badge${known ? ` badge--${status}` : ''}`}>{known ? statusLabels[status as AppointmentStatus] : status}</span>;
 }

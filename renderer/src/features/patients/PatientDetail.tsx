@@ -118,7 +118,9 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
             <p className="patients-muted">No emergency contact on file.</p>
           )}
         </Panel>
-        <Panel title="Notes">{p.notes ? <p className="patient-detail__notes">{p.notes}</p> : <p className="patients-muted">No notes.</p>}</Panel>
+        <Panel title="Notes" wide>
+          {p.notes ? <p className="patient-detail__notes">{p.notes}</p> : <p className="patients-muted">No notes.</p>}
+        </Panel>
         <Panel title="Insurance" wide>
           <Insurance policies={p.insurance} />
         </Panel>

@@ -5,11 +5,10 @@
  * duplicates are looked up while typing and must be confirmed before a save.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useRef, useState, type FocusEvent } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { z } from 'zod';
 import { ApiError, DuplicateCandidate, sexes, type ApiErrorShape, type Patient } from '../../../../main/contract';
-import { api } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useNavigation } from '../../app/navigation';
 import { ErrorMessage } from '../../ui/feedback';
@@ -18,15 +17,9 @@ import { patientLabel } from '../../ui/format';
 import { DuplicatePanel } from './DuplicatePanel';
 import { InsuranceSection } from './InsuranceSection';
 import { sexLabels } from './patientDisplay';
-import {
-  emptyValues,
-  isFormPath,
-  PatientFormSchema,
-  valuesOf,
-  type PatientFormOutput,
-  type PatientFormValues,
-} from './patientForm';
+import { emptyValues, isFormPath, PatientFormSchema, valuesOf, type PatientFormOutput, type PatientFormValues } from './patientForm';
 import { takeRegistrationDraft } from './registrationDraft';
+import { useDuplicateCheck } from './useDuplicateCheck';
 
 const ConflictDetails = z.object({ duplicates: z.array(DuplicateCandidate) });
 
@@ -56,39 +49,21 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
   const update = useApiMutation('patients.update');
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<ApiErrorShape | null>(null);
-  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const { duplicates, setDuplicates, check: checkDuplicates } = useDuplicateCheck(getValues, patient?.id);
   const [refused, setRefused] = useState(false);
   const duplicatePanel = useRef<HTMLDivElement>(null);
-  const checkSeq = useRef(0);
 
-  /** Advisory look-up while typing; the core checks again on save, so a failure here is ignored. */
-  async function checkDuplicates() {
-    const v = getValues();
-    const givenName = v.givenName.trim();
-    const familyName = v.familyName.trim();
-    const dateOfBirth = /^\d{4}-\d{2}-\d{2}$/.test(v.dateOfBirth) ? v.dateOfBirth : null;
-    const phones = [v.phoneMobile, v.phoneHome].filter(
-      (p): p is string => typeof p === 'string' && p.length <= 40 && p.replace(/\D/g, '').length >= 7,
-    );
-    const seq = ++checkSeq.current;
-    if (!(givenName && familyName && dateOfBirth) && phones.length === 0) {
-      setDuplicates([]);
-      return;
-    }
-    try {
-      const found = await api.call('patients.findDuplicates', {
-        givenName: givenName.slice(0, 80),
-        familyName: familyName.slice(0, 80),
-        dateOfBirth,
-        phones,
-        excludeId: patient?.id,
-      });
-      if (seq === checkSeq.current) setDuplicates(found);
-    } catch {
-      // Not fatal: saving runs the same check and refuses if needed.
-    }
+  /** Registers a field whose blur also runs the duplicate look-up. */
+  function withDuplicateCheck(name: 'givenName' | 'familyName' | 'dateOfBirth' | 'phoneMobile' | 'phoneHome') {
+    const field = register(name);
+    return {
+      ...field,
+      onBlur: async (event: FocusEvent<HTMLInputElement>) => {
+        await field.onBlur(event);
+        await checkDuplicates();
+      },
+    };
   }
-  const onBlurCheck = { onBlur: () => void checkDuplicates() };
 
   async function save(values: PatientFormOutput, acknowledgeDuplicates: boolean) {
     setSaving(true);
@@ -104,7 +79,6 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
         : { code: 'INTERNAL', message: 'The patient could not be saved. Nothing you typed was lost: try again.' };
       const conflict = error.code === 'CONFLICT' ? ConflictDetails.safeParse(error.details) : null;
       if (conflict?.success) {
-        checkSeq.current++;
         setDuplicates(conflict.data.duplicates);
         setRefused(true);
         requestAnimationFrame(() => {
@@ -125,15 +99,18 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
     }
   }
 
-  const submit = handleSubmit((values) => save(values, false));
-  const saveAnyway = handleSubmit((values) => save(values, true));
   const invalidCount = Object.keys(errors).length;
   const title = patient ? `Edit ${patientLabel(patient)}` : 'Register new patient';
   const today = new Date().toISOString().slice(0, 10);
 
   return (
     <FormProvider {...form}>
-      <form className="patients-page patient-form" noValidate aria-labelledby="patient-form-title" onSubmit={(e) => void submit(e)}>
+      <form
+        className="patients-page patient-form"
+        noValidate
+        aria-labelledby="patient-form-title"
+        onSubmit={(e) => void handleSubmit((values) => save(values, false))(e)}
+      >
         <button type="button" className="patients-link patients-back" onClick={onCancel}>
           ← {patient ? 'Back to the patient' : 'Back to patient search'}
         </button>
@@ -145,10 +122,29 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
         <fieldset className="form-section">
           <legend>Patient</legend>
           <div className="form-grid">
-            <TextInput label="First name" aria-required autoFocus={!patient} autoComplete="off" error={errors.givenName?.message} {...register('givenName', onBlurCheck)} />
+            <TextInput
+              label="First name"
+              aria-required
+              autoFocus={!patient}
+              autoComplete="off"
+              error={errors.givenName?.message}
+              {...withDuplicateCheck('givenName')}
+            />
             <TextInput label="Middle name" autoComplete="off" error={errors.middleName?.message} {...register('middleName')} />
-            <TextInput label="Last name" aria-required autoComplete="off" error={errors.familyName?.message} {...register('familyName', onBlurCheck)} />
-            <TextInput label="Preferred name" hint="What the patient likes to be called" autoComplete="off" error={errors.preferredName?.message} {...register('preferredName')} />
+            <TextInput
+              label="Last name"
+              aria-required
+              autoComplete="off"
+              error={errors.familyName?.message}
+              {...withDuplicateCheck('familyName')}
+            />
+            <TextInput
+              label="Preferred name"
+              hint="What the patient likes to be called"
+              autoComplete="off"
+              error={errors.preferredName?.message}
+              {...register('preferredName')}
+            />
             <Select label="Sex" aria-required hint="As recorded for administrative use" error={errors.sex?.message} {...register('sex')}>
               <option value="">Choose…</option>
               {sexes.map((s) => (
@@ -157,15 +153,35 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
                 </option>
               ))}
             </Select>
-            <TextInput label="Date of birth" type="date" aria-required min="1900-01-01" max={today} error={errors.dateOfBirth?.message} {...register('dateOfBirth', onBlurCheck)} />
+            <TextInput
+              label="Date of birth"
+              type="date"
+              aria-required
+              min="1900-01-01"
+              max={today}
+              error={errors.dateOfBirth?.message}
+              {...withDuplicateCheck('dateOfBirth')}
+            />
           </div>
         </fieldset>
 
         <fieldset className="form-section">
           <legend>Contact</legend>
           <div className="form-grid">
-            <TextInput label="Mobile phone" type="tel" autoComplete="off" error={errors.phoneMobile?.message} {...register('phoneMobile', onBlurCheck)} />
-            <TextInput label="Home phone" type="tel" autoComplete="off" error={errors.phoneHome?.message} {...register('phoneHome', onBlurCheck)} />
+            <TextInput
+              label="Mobile phone"
+              type="tel"
+              autoComplete="off"
+              error={errors.phoneMobile?.message}
+              {...withDuplicateCheck('phoneMobile')}
+            />
+            <TextInput
+              label="Home phone"
+              type="tel"
+              autoComplete="off"
+              error={errors.phoneHome?.message}
+              {...withDuplicateCheck('phoneHome')}
+            />
             <TextInput label="Email" type="email" autoComplete="off" error={errors.email?.message} {...register('email')} />
           </div>
           <div className="form-grid patient-form__address">
@@ -185,25 +201,53 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
             refused={refused}
             saving={saving}
             onOpen={(patientId) => navigate({ screen: 'patients', patientId })}
-            onSaveAnyway={() => void saveAnyway()}
+            onSaveAnyway={() => void handleSubmit((values) => save(values, true))()}
           />
         )}
 
         <fieldset className="form-section">
           <legend>Emergency contact</legend>
-          <div className="form-grid">
-            <TextInput label="Emergency contact name" autoComplete="off" error={errors.emergencyContactName?.message} {...register('emergencyContactName')} />
-            <TextInput label="Emergency contact relationship" hint="e.g. Spouse, Parent" autoComplete="off" error={errors.emergencyContactRelationship?.message} {...register('emergencyContactRelationship')} />
-            <TextInput label="Emergency contact phone" type="tel" autoComplete="off" error={errors.emergencyContactPhone?.message} {...register('emergencyContactPhone')} />
+          <div className="form-grid patient-form__grid-3">
+            <TextInput
+              label="Emergency contact name"
+              autoComplete="off"
+              error={errors.emergencyContactName?.message}
+              {...register('emergencyContactName')}
+            />
+            <TextInput
+              label="Emergency contact relationship"
+              hint="e.g. Spouse, Parent"
+              autoComplete="off"
+              error={errors.emergencyContactRelationship?.message}
+              {...register('emergencyContactRelationship')}
+            />
+            <TextInput
+              label="Emergency contact phone"
+              type="tel"
+              autoComplete="off"
+              error={errors.emergencyContactPhone?.message}
+              {...register('emergencyContactPhone')}
+            />
           </div>
         </fieldset>
 
         <fieldset className="form-section">
           <legend>Preferences and notes</legend>
           <div className="form-grid">
-            <TextInput label="Preferred language" autoComplete="off" error={errors.preferredLanguage?.message} {...register('preferredLanguage')} />
+            <TextInput
+              label="Preferred language"
+              autoComplete="off"
+              error={errors.preferredLanguage?.message}
+              {...register('preferredLanguage')}
+            />
           </div>
-          <TextArea label="Notes" rows={3} hint="Administrative notes for the front desk — not clinical notes" error={errors.notes?.message} {...register('notes')} />
+          <TextArea
+            label="Notes"
+            rows={3}
+            hint="Administrative notes for the front desk — not clinical notes"
+            error={errors.notes?.message}
+            {...register('notes')}
+          />
         </fieldset>
 
         <InsuranceSection />

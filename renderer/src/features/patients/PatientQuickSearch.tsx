@@ -40,7 +40,8 @@ export function PatientQuickSearch() {
   const patients = showingRecent ? (recent.data ?? []) : search.results;
   const choices: Choice[] = [
     ...patients.map((patient): Choice => ({ kind: 'patient', patient })),
-    ...(canRegister && !showingRecent ? [{ kind: 'register' } as const] : []),
+    // Offered once the answer is in, so a quick Enter never registers someone who was about to be found.
+    ...(canRegister && !showingRecent && !search.searching ? [{ kind: 'register' } as const] : []),
   ];
   const activeIndex = choices.length === 0 ? -1 : Math.min(active, choices.length - 1);
   const noMatch = !showingRecent && !search.searching && !search.error && search.results.length === 0;
@@ -80,11 +81,10 @@ export function PatientQuickSearch() {
         setActive((Math.max(activeIndex, 0) + step + count) % count);
       }
     } else if (event.key === 'Enter') {
+      event.preventDefault();
+      // While an answer is pending the list is the previous text's: opening from it could open the wrong chart.
       const choice = choices[activeIndex];
-      if (open && choice) {
-        event.preventDefault();
-        choose(choice);
-      }
+      if (open && choice && !(search.searching && !showingRecent)) choose(choice);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (open) setOpen(false);
@@ -143,7 +143,9 @@ export function PatientQuickSearch() {
         Ctrl K
       </kbd>
       <div className="pq__popup" hidden={!open} onMouseDown={(e) => e.preventDefault()}>
-        <div className="pq__caption">{showingRecent ? 'Recent patients' : search.searching && count === 0 ? 'Searching…' : 'Patients'}</div>
+        <div className="pq__caption">
+          {showingRecent ? 'Recent patients' : search.searching && count === 0 ? 'Searching…' : 'Matching patients'}
+        </div>
         {showingRecent && recent.isPending && <div className="pq__note">Loading recent patients…</div>}
         {showingRecent && recent.error && <div className="pq__note pq__note--error">{recent.error.message}</div>}
         {showingRecent && recent.data?.length === 0 && (
@@ -155,7 +157,13 @@ export function PatientQuickSearch() {
             No patient matches “<strong>{text.trim()}</strong>”.
           </div>
         )}
-        <ul id={listId} role="listbox" aria-label={showingRecent ? 'Recent patients' : 'Matching patients'} className="pq__list">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={showingRecent ? 'Recent patients' : 'Matching patients'}
+          aria-busy={!showingRecent && search.searching}
+          className={`pq__list${!showingRecent && search.searching ? ' pq__list--busy' : ''}`}
+        >
           {choices.map((choice, i) => (
             <li
               key={choice.kind === 'patient' ? choice.patient.id : 'register'}

@@ -43,7 +43,8 @@ export function PatientSearchPage({ text, onTextChange }: { text: string; onText
       if (rows.length > 0) setActive((Math.max(activeIndex, 0) + (event.key === 'ArrowDown' ? 1 : -1) + rows.length) % rows.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (activeRow) open(activeRow);
+      // Rows on screen during a pending search belong to the previous text: wait for the answer.
+      if (activeRow && !(search.searching && !showingRecent)) open(activeRow);
     } else if (event.key === 'Escape' && text) {
       event.preventDefault();
       onTextChange('');
@@ -116,7 +117,9 @@ export function PatientSearchPage({ text, onTextChange }: { text: string; onText
           <PatientTable rows={rows} activeIndex={activeIndex} onOpen={open} onHover={setActive} busy={!showingRecent && search.searching} />
         )}
         {!showingRecent && rows.length === LIMIT && (
-          <p className="patients-results__more">Showing the first {LIMIT} matches. Add a first name, date of birth or phone number to narrow it down.</p>
+          <p className="patients-results__more">
+            Showing the first {LIMIT} matches. Add a first name, date of birth or phone number to narrow it down.
+          </p>
         )}
         <div className="visually-hidden" role="status" aria-live="polite">
           {!showingRecent && !search.searching

@@ -34,6 +34,7 @@ export function usePatientSearch(text: string, limit: number) {
   };
 }
 
+/** Always refetched when shown: opening a patient changes the list without a data.changed event. */
 export function useRecentPatients(enabled: boolean) {
-  return useApi('patients.recent', {}, { enabled });
+  return useApi('patients.recent', {}, { enabled, staleTime: 0 });
 }
