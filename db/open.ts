@@ -44,7 +44,6 @@ export function bundledSchemaVersion(folder = migrationsFolder()): number {
 export function openDatabase(file: string, folder = migrationsFolder()): OpenedDatabase {
   const sqlite = new Database(file);
   try {
-    sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
@@ -52,6 +51,8 @@ export function openDatabase(file: string, folder = migrationsFolder()): OpenedD
     const supported = bundledSchemaVersion(folder);
     const found = appliedMigrations(sqlite);
     if (found > supported) throw new NewerSchemaError(found, supported);
+    // Only after the guard: switching to WAL rewrites the file header of a rollback-journal database.
+    sqlite.pragma('journal_mode = WAL');
     const db = drizzle(sqlite);
     migrate(db, { migrationsFolder: folder });
     return { sqlite, db, schemaVersion: supported };

@@ -60,20 +60,19 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+class BodyTooLarge extends Error {}
+
+/** Reads the body; past the limit it keeps draining (discarding) so the client gets a 400, not a reset connection. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -109,8 +108,12 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
         let body: { method?: unknown; input?: unknown };
         try {
           body = JSON.parse(await readBody(req)) as typeof body;
-        } catch {
-          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request was too large or not valid JSON.' } });
+        } catch (error) {
+          const message =
+            error instanceof BodyTooLarge
+              ? `The request is too large (more than ${MAX_BODY_BYTES / 1024 / 1024} MB) and was not processed.`
+              : 'The request was not valid JSON.';
+          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message } });
         }
         const session = req.headers['x-outpost-session'];
         const result = await options.core.call(typeof body.method === 'string' ? body.method : '', body.input, typeof session === 'string' ? session : null);

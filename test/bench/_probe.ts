@@ -7,6 +7,7 @@ import { seedDemoClinic } from '/work/main/db/seed/demo';
 const dir = mkdtempSync(join(tmpdir(), 'probe-'));
 const file = join(dir, 'outpost.db');
 const { sqlite, db } = openDatabase(file);
+if (process.env.CACHE_MB) sqlite.pragma(`cache_size = -${Number(process.env.CACHE_MB) * 1024}`);
 const store = createStore(sqlite, db);
 const n = Number(process.argv[2] ?? 10000);
 const days = Number(process.argv[3] ?? 91);

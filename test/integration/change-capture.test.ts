@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { parseHlc } from '../../main/sync/hlc';
-import { makeClinic, type Clinic } from '../support/clinic';
+import { editable, makeClinic, type Clinic } from '../support/clinic';
 import { at, upcoming } from '../support/time';
 
 interface Op {
@@ -35,7 +35,11 @@ const opsSince = (seq: number) => clinic.query<Op>('SELECT * FROM sync_outbox WH
 const payloadOf = (op: Op) => JSON.parse(op.payload) as Record<string, unknown>;
 const storedRow = (table: string, id: string) => clinic.query(`SELECT * FROM "${table}" WHERE id = ?`, id)[0];
 const versionsOf = (table: string, id: string) => {
-  const row = clinic.query<{ versions: string }>('SELECT versions FROM sync_row_versions WHERE table_name = ? AND row_id = ?', table, id)[0];
+  const row = clinic.query<{ versions: string }>(
+    'SELECT versions FROM sync_row_versions WHERE table_name = ? AND row_id = ?',
+    table,
+    id,
+  )[0];
   return row ? (JSON.parse(row.versions) as Record<string, string>) : undefined;
 };
 
@@ -62,13 +66,24 @@ describe('change capture', () => {
       ...clinic.patientFields(1),
       insurance: [
         { rank: 1, payerName: 'Acme Health', memberId: 'M-100', subscriberRelationship: 'self' },
-        { rank: 2, payerName: 'Beta Mutual', memberId: 'B-200', groupNumber: 'G7', subscriberRelationship: 'spouse', subscriberName: 'Sam Spouse' },
+        {
+          rank: 2,
+          payerName: 'Beta Mutual',
+          memberId: 'B-200',
+          groupNumber: 'G7',
+          subscriberRelationship: 'spouse',
+          subscriberName: 'Sam Spouse',
+        },
       ],
     });
     off();
     patientId = patient.id;
     const ops = opsSince(since);
-    expect(ops.map((o) => `${o.kind} ${o.table_name}`)).toEqual(['insert patients', 'insert insurance_policies', 'insert insurance_policies']);
+    expect(ops.map((o) => `${o.kind} ${o.table_name}`)).toEqual([
+      'insert patients',
+      'insert insurance_policies',
+      'insert insurance_policies',
+    ]);
     expect(ops[0]?.row_id).toBe(patient.id);
     expect(new Set(ops.slice(1).map((o) => o.row_id))).toEqual(new Set(patient.insurance.map((p) => p.id)));
     for (const op of ops) expectInsertDescribesRow(op);
@@ -85,7 +100,7 @@ describe('change capture', () => {
     const before = await fd.ok('patients.get', { id: patientId });
     const versionsBefore = versionsOf('patients', patientId) ?? {};
     const since = lastSeq();
-    await fd.ok('patients.update', { ...before, phoneMobile: '(312) 555-9876' });
+    await fd.ok('patients.update', { ...editable(before), phoneMobile: '(312) 555-9876' });
     const ops = opsSince(since);
     expect(ops).toHaveLength(1);
     const [op] = ops;
@@ -108,7 +123,7 @@ describe('change capture', () => {
     const current = await fd.ok('patients.get', { id: patientId });
     const snapshot = clinic.snapshot();
     const since = lastSeq();
-    const saved = await fd.ok('patients.update', { ...current });
+    const saved = await fd.ok('patients.update', editable(current));
     expect(opsSince(since)).toEqual([]);
     expect(saved.updatedAt).toBe(current.updatedAt);
     expect(clinic.snapshot()).toEqual(snapshot);
@@ -120,7 +135,7 @@ describe('change capture', () => {
     const [primary, secondary] = current.insurance;
     if (!primary || !secondary) throw new Error('fixture has two policies');
     const since = lastSeq();
-    await fd.ok('patients.update', { ...current, insurance: [primary] });
+    await fd.ok('patients.update', { ...editable(current), insurance: [primary] });
     const ops = opsSince(since);
     expect(ops.map((o) => `${o.kind} ${o.table_name} ${o.row_id}`)).toEqual([`delete insurance_policies ${secondary.id}`]);
     const row = storedRow('insurance_policies', secondary.id);
@@ -205,8 +220,11 @@ describe('HLC of local writes', () => {
   it('strictly increases across all ops in commit order and matches the persisted clock', () => {
     const ops = opsSince(0);
     expect(ops.length).toBeGreaterThan(10);
-    for (let i = 1; i < ops.length; i++) expect(ops[i]?.hlc > (ops[i - 1]?.hlc ?? '')).toBe(true);
-    const saved = JSON.parse(clinic.query<{ value: string }>("SELECT value FROM sync_state WHERE key = 'hlc'")[0]?.value ?? '{}') as unknown;
+    const stamps = ops.map((o) => o.hlc);
+    for (let i = 1; i < stamps.length; i++) expect((stamps[i] ?? '') > (stamps[i - 1] ?? ''), `op ${i}`).toBe(true);
+    const saved = JSON.parse(
+      clinic.query<{ value: string }>("SELECT value FROM sync_state WHERE key = 'hlc'")[0]?.value ?? '{}',
+    ) as unknown;
     const last = parseHlc(ops.at(-1)?.hlc ?? '');
     expect(saved).toEqual({ wallMs: last.wallMs, counter: last.counter });
   });

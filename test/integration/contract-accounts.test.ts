@@ -52,7 +52,13 @@ describe('setup.status / setup.create', () => {
     expect(reference.clinic).toMatchObject({ name: 'Lakeside Clinic', timeZone: 'America/Denver' });
     expect(reference.clinic.hours['1']).toEqual([{ start: '08:00', end: '17:00' }]);
     expect(reference.clinic.hours['6']).toBeUndefined();
-    expect(reference.appointmentTypes.map((t) => t.name).sort()).toEqual(['Annual physical', 'Follow-up', 'New patient', 'Procedure', 'Telehealth']);
+    expect(reference.appointmentTypes.map((t) => t.name).sort()).toEqual([
+      'Annual physical',
+      'Follow-up',
+      'New patient',
+      'Procedure',
+      'Telehealth',
+    ]);
     expect((await admin.ok('auth.me', {})).user.id).toBe(session.user.id);
     await fresh.anonymous.refuses('setup.create', { ...valid, admin: { ...valid.admin, username: 'other.admin' } }, 'CONFLICT');
   });
@@ -107,8 +113,14 @@ describe('auth', () => {
     await user.refuses('auth.changePassword', { currentPassword: 'not-it-at-all', newPassword: 'second-password' }, 'VALIDATION');
     await user.refuses('auth.changePassword', { currentPassword: 'first-password', newPassword: 'short' }, 'VALIDATION');
     await user.refuses('auth.changePassword', { newPassword: 'second-password' }, 'VALIDATION');
-    await clinic.anonymous.refuses('auth.changePassword', { currentPassword: 'first-password', newPassword: 'second-password' }, 'UNAUTHENTICATED');
-    expect(await user.ok('auth.changePassword', { currentPassword: 'first-password', newPassword: 'second-password' })).toEqual({ ok: true });
+    await clinic.anonymous.refuses(
+      'auth.changePassword',
+      { currentPassword: 'first-password', newPassword: 'second-password' },
+      'UNAUTHENTICATED',
+    );
+    expect(await user.ok('auth.changePassword', { currentPassword: 'first-password', newPassword: 'second-password' })).toEqual({
+      ok: true,
+    });
     await clinic.anonymous.refuses('auth.login', { username: 'temp.user', password: 'first-password' }, 'UNAUTHENTICATED');
     const again = await clinic.login('temp.user', 'second-password');
     expect(again.user?.mustChangePassword).toBe(false);
@@ -134,7 +146,12 @@ describe('users', () => {
       password: 'doctor-password',
       providerId: clinic.providers.moss,
     });
-    expect(created).toMatchObject({ username: 'dee.doctor', role: 'physician', providerId: clinic.providers.moss, mustChangePassword: true });
+    expect(created).toMatchObject({
+      username: 'dee.doctor',
+      role: 'physician',
+      providerId: clinic.providers.moss,
+      mustChangePassword: true,
+    });
     expect((await clinic.login('dee.doctor', 'doctor-password')).user?.id).toBe(created.id);
     const base = { username: 'new.person', displayName: 'New Person', role: 'nurse', password: 'nurse-password' };
     await manager.refuses('users.create', { ...base, username: 'DEE.DOCTOR' }, 'CONFLICT');
@@ -148,7 +165,12 @@ describe('users', () => {
 
   it('users.update renames, changes roles, and disabling ends sessions and blocks sign-in', async () => {
     const admin = await clinic.as('admin');
-    const made = await admin.ok('users.create', { username: 'sam.staff', displayName: 'Sam Staff', role: 'front_desk', password: 'staff-password' });
+    const made = await admin.ok('users.create', {
+      username: 'sam.staff',
+      displayName: 'Sam Staff',
+      role: 'front_desk',
+      password: 'staff-password',
+    });
     const session = await clinic.login('sam.staff', 'staff-password');
     const renamed = await admin.ok('users.update', { id: made.id, displayName: 'Sam Staffer', role: 'nurse' });
     expect(renamed).toMatchObject({ displayName: 'Sam Staffer', role: 'nurse' });
@@ -170,7 +192,12 @@ describe('users', () => {
 
   it('an existing session of a user who is then disabled is refused as UNAUTHENTICATED', async () => {
     const admin = await clinic.as('admin');
-    const made = await admin.ok('users.create', { username: 'kim.keeper', displayName: 'Kim Keeper', role: 'manager', password: 'keeper-password' });
+    const made = await admin.ok('users.create', {
+      username: 'kim.keeper',
+      displayName: 'Kim Keeper',
+      role: 'manager',
+      password: 'keeper-password',
+    });
     const session = await clinic.login('kim.keeper', 'keeper-password');
     expect((await session.ok('users.list', {})).length).toBeGreaterThan(0);
     await admin.ok('users.update', { id: made.id, disabled: true });
@@ -193,7 +220,12 @@ describe('users', () => {
 
   it('users.resetPassword sets a temporary password and ends the user’s sessions', async () => {
     const admin = await clinic.as('admin');
-    const made = await admin.ok('users.create', { username: 'lee.locum', displayName: 'Lee Locum', role: 'nurse', password: 'locum-password' });
+    const made = await admin.ok('users.create', {
+      username: 'lee.locum',
+      displayName: 'Lee Locum',
+      role: 'nurse',
+      password: 'locum-password',
+    });
     const session = await clinic.login('lee.locum', 'locum-password');
     expect(await admin.ok('users.resetPassword', { id: made.id, password: 'temporary-password' })).toEqual({ ok: true });
     await session.refuses('auth.me', {}, 'UNAUTHENTICATED');

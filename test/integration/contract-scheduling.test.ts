@@ -24,13 +24,23 @@ beforeAll(async () => {
 afterAll(() => clinic.close());
 
 function booking(date: string, time: string, minutes = 20) {
-  return { patientId: patient.id, providerId: clinic.providers.lane, typeId: clinic.types.followUp, startAt: at(date, time), endAt: plusMinutes(at(date, time), minutes) };
+  return {
+    patientId: patient.id,
+    providerId: clinic.providers.lane,
+    typeId: clinic.types.followUp,
+    startAt: at(date, time),
+    endAt: plusMinutes(at(date, time), minutes),
+  };
 }
 
 describe('appointments.book', () => {
   it('books an appointment as the front desk', async () => {
     const fd = await clinic.as('front_desk');
-    const [appointment, ...rest] = await fd.ok('appointments.book', { ...booking(tue, '09:00'), roomId: clinic.rooms.exam1, notes: 'Bring results' });
+    const [appointment, ...rest] = await fd.ok('appointments.book', {
+      ...booking(tue, '09:00'),
+      roomId: clinic.rooms.exam1,
+      notes: 'Bring results',
+    });
     expect(rest).toEqual([]);
     expect(appointment).toMatchObject({
       patientId: patient.id,
@@ -43,7 +53,9 @@ describe('appointments.book', () => {
       seriesId: null,
     });
     expect(Date.parse(appointment?.startAt ?? '')).toBe(Date.parse(at(tue, '09:00')));
-    expect(clinic.query('SELECT status, start_at FROM appointments WHERE id = ?', appointment?.id)).toEqual([{ status: 'booked', start_at: appointment?.startAt }]);
+    expect(clinic.query('SELECT status, start_at FROM appointments WHERE id = ?', appointment?.id)).toEqual([
+      { status: 'booked', start_at: appointment?.startAt },
+    ]);
   });
 
   it('refuses bad timing, bad recurrence and missing or mistyped fields', async () => {
@@ -76,7 +88,9 @@ describe('appointments.book', () => {
     await fd.refuses('appointments.book', { ...base, providerId: 'no-such-provider' }, 'NOT_FOUND');
     await fd.refuses('appointments.book', { ...base, roomId: 'no-such-room' }, 'NOT_FOUND');
     await fd.refuses('appointments.book', { ...base, typeId: 'no-such-type' }, 'NOT_FOUND');
-    const retired = await (await clinic.as('manager')).ok('providers.save', {
+    const retired = await (
+      await clinic.as('manager')
+    ).ok('providers.save', {
       displayName: 'Dr. Retired Example',
       weeklyHours: { '2': [{ start: '08:00', end: '17:00' }] },
       active: false,
@@ -85,20 +99,32 @@ describe('appointments.book', () => {
   });
 
   it('refuses roles without schedule.write', async () => {
-    for (const role of ['physician', 'nurse'] as const) await (await clinic.as(role)).refuses('appointments.book', booking(tue, '10:00'), 'FORBIDDEN');
+    for (const role of ['physician', 'nurse'] as const)
+      await (await clinic.as(role)).refuses('appointments.book', booking(tue, '10:00'), 'FORBIDDEN');
     await clinic.anonymous.refuses('appointments.book', booking(tue, '10:00'), 'UNAUTHENTICATED');
   });
 
   it('refuses a clash with CONFLICT and next free slots that are each really bookable', async () => {
     const fd = await clinic.as('front_desk');
-    const error = await fd.refuses('appointments.book', { ...booking(tue, '09:10', 20), patientId: other.id, roomId: clinic.rooms.exam2 }, 'CONFLICT');
+    const error = await fd.refuses(
+      'appointments.book',
+      { ...booking(tue, '09:10', 20), patientId: other.id, roomId: clinic.rooms.exam2 },
+      'CONFLICT',
+    );
     const details = error.details as BookingConflict;
     expect(details.clashes.map((c) => c.kind)).toContain('provider');
     expect(details.nextFree.length).toBeGreaterThan(0);
     for (const slot of details.nextFree) {
       expect(slot.providerId).toBe(clinic.providers.lane);
       expect(Date.parse(slot.endAt) - Date.parse(slot.startAt)).toBe(20 * 60_000);
-      const [taken] = await fd.ok('appointments.book', { patientId: other.id, providerId: slot.providerId, roomId: slot.roomId, typeId: clinic.types.followUp, startAt: slot.startAt, endAt: slot.endAt });
+      const [taken] = await fd.ok('appointments.book', {
+        patientId: other.id,
+        providerId: slot.providerId,
+        roomId: slot.roomId,
+        typeId: clinic.types.followUp,
+        startAt: slot.startAt,
+        endAt: slot.endAt,
+      });
       await fd.ok('appointments.cancel', { id: taken?.id ?? '', reason: 'Checking the offered slot' });
     }
   });
@@ -122,6 +148,10 @@ describe('appointments.get / forPatient / range', () => {
     const fd = await clinic.as('front_desk');
     const [early] = await fd.ok('appointments.book', { ...booking(wed, '08:00'), patientId: other.id });
     const [late] = await fd.ok('appointments.book', { ...booking(thu, '08:00'), patientId: other.id });
+    // An evening visit (after 18:00 in Chicago it is already the next day in UTC), booked over the hours on purpose.
+    const [evening] = await (
+      await clinic.as('manager')
+    ).ok('appointments.book', { ...booking(wed, '18:30'), overbookReason: 'Evening clinic' });
     expect(await fd.ok('appointments.get', { id: early?.id ?? '' })).toEqual(early);
     const mine = await fd.ok('appointments.forPatient', { patientId: other.id });
     const ids = mine.map((a) => a.id);
@@ -129,12 +159,17 @@ describe('appointments.get / forPatient / range', () => {
     expect(mine.every((a) => a.patientId === other.id)).toBe(true);
     const window = await fd.ok('appointments.range', { from: at(wed, '00:00'), to: at(thu, '00:00') });
     expect(window.appointments.map((a) => a.id)).toContain(early?.id);
+    expect(window.appointments.map((a) => a.id)).toContain(evening?.id);
     expect(window.appointments.map((a) => a.id)).not.toContain(late?.id);
     // The same window written with a UTC offset instead of Z gives the same answer.
     const offsetForm = (iso: string) => DateTime.fromISO(iso).setZone(CLINIC_ZONE).toISO({ suppressMilliseconds: true }) ?? '';
     const same = await fd.ok('appointments.range', { from: offsetForm(at(wed, '00:00')), to: offsetForm(at(thu, '00:00')) });
     expect(same.appointments.map((a) => a.id)).toEqual(window.appointments.map((a) => a.id));
-    const onlyMoss = await fd.ok('appointments.range', { from: at(wed, '00:00'), to: at(thu, '00:00'), providerIds: [clinic.providers.moss] });
+    const onlyMoss = await fd.ok('appointments.range', {
+      from: at(wed, '00:00'),
+      to: at(thu, '00:00'),
+      providerIds: [clinic.providers.moss],
+    });
     expect(onlyMoss.appointments).toEqual([]);
 
     await fd.refuses('appointments.get', { id: 'no-such-appointment' }, 'NOT_FOUND');
@@ -220,7 +255,8 @@ describe('appointments.setStatus / appointments.cancel', () => {
     await fd.refuses('appointments.cancel', { id, reason: 'r'.repeat(201) }, 'VALIDATION');
     await fd.refuses('appointments.cancel', { id, reason: 'x', scope: 'everything' }, 'VALIDATION');
     await fd.refuses('appointments.cancel', { id: 'no-such-appointment', reason: 'x' }, 'NOT_FOUND');
-    for (const role of ['nurse', 'physician'] as const) await (await clinic.as(role)).refuses('appointments.cancel', { id, reason: 'x' }, 'FORBIDDEN');
+    for (const role of ['nurse', 'physician'] as const)
+      await (await clinic.as(role)).refuses('appointments.cancel', { id, reason: 'x' }, 'FORBIDDEN');
     const [cancelled] = await fd.ok('appointments.cancel', { id, reason: 'Feeling better' });
     expect(cancelled).toMatchObject({ id, status: 'cancelled', statusReason: 'Feeling better', overbooked: false });
     await fd.refuses('appointments.cancel', { id, reason: 'Again' }, 'CONFLICT');
@@ -233,13 +269,29 @@ describe('appointments.findNextAvailable', () => {
     const slots = await fd.ok('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 4 });
     expect(slots).toHaveLength(4);
     for (const slot of slots) expect(Date.parse(slot.endAt) - Date.parse(slot.startAt)).toBe(40 * 60_000);
-    await fd.refuses('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 0 }, 'VALIDATION');
-    await fd.refuses('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 21 }, 'VALIDATION');
+    await fd.refuses(
+      'appointments.findNextAvailable',
+      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 0 },
+      'VALIDATION',
+    );
+    await fd.refuses(
+      'appointments.findNextAvailable',
+      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 21 },
+      'VALIDATION',
+    );
     await fd.refuses('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: 'soon' }, 'VALIDATION');
     await fd.refuses('appointments.findNextAvailable', { after: at(tue, '07:00') }, 'VALIDATION');
     await fd.refuses('appointments.findNextAvailable', { typeId: 'no-such-type', after: at(tue, '07:00') }, 'NOT_FOUND');
-    await fd.refuses('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: at(tue, '07:00'), providerIds: ['no-such-provider'] }, 'NOT_FOUND');
-    await fd.refuses('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: at(tue, '07:00'), roomId: 'no-such-room' }, 'NOT_FOUND');
+    await fd.refuses(
+      'appointments.findNextAvailable',
+      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), providerIds: ['no-such-provider'] },
+      'NOT_FOUND',
+    );
+    await fd.refuses(
+      'appointments.findNextAvailable',
+      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), roomId: 'no-such-room' },
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -249,7 +301,13 @@ describe('queue.today', () => {
     const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
     const round = await manager.ok('providers.save', { displayName: 'Dr. Dana Round', weeklyHours: allDay });
     const book = (date: string, time: string) =>
-      manager.ok('appointments.book', { patientId: other.id, providerId: round.id, typeId: clinic.types.telehealth, startAt: at(date, time), endAt: plusMinutes(at(date, time), 15) });
+      manager.ok('appointments.book', {
+        patientId: other.id,
+        providerId: round.id,
+        typeId: clinic.types.telehealth,
+        startAt: at(date, time),
+        endAt: plusMinutes(at(date, time), 15),
+      });
     const [kept] = await book(today(), '11:00');
     const [cancelled] = await book(today(), '11:30');
     const [tomorrow] = await book(addDays(today(), 1), '11:00');
@@ -268,7 +326,12 @@ describe('queue.today', () => {
 describe('blocks.create / blocks.remove', () => {
   it('creates and removes unavailability; refuses bad spans, unknown ids and roles without schedule.write', async () => {
     const fd = await clinic.as('front_desk');
-    const block = await fd.ok('blocks.create', { providerId: clinic.providers.moss, startAt: at(thu, '13:00'), endAt: at(thu, '17:00'), reason: 'Training' });
+    const block = await fd.ok('blocks.create', {
+      providerId: clinic.providers.moss,
+      startAt: at(thu, '13:00'),
+      endAt: at(thu, '17:00'),
+      reason: 'Training',
+    });
     expect(block).toMatchObject({ providerId: clinic.providers.moss, reason: 'Training' });
     expect(Date.parse(block.startAt)).toBe(Date.parse(at(thu, '13:00')));
     const window = await fd.ok('appointments.range', { from: at(thu, '00:00'), to: at(addDays(thu, 1), '00:00') });

@@ -31,7 +31,10 @@ describe('reference.get', () => {
 describe('clinic.update', () => {
   it('changes only the given fields', async () => {
     const manager = await clinic.as('manager');
-    const updated = await manager.ok('clinic.update', { name: 'Test Family Clinic North', hours: { ...HOURS, '1': [{ start: '07:30', end: '18:00' }] } });
+    const updated = await manager.ok('clinic.update', {
+      name: 'Test Family Clinic North',
+      hours: { ...HOURS, '1': [{ start: '07:30', end: '18:00' }] },
+    });
     expect(updated).toMatchObject({ name: 'Test Family Clinic North', timeZone: 'America/Chicago', slotMinutes: 10 });
     expect(updated.hours['1']).toEqual([{ start: '07:30', end: '18:00' }]);
     const [row] = clinic.query<{ name: string; hours: string }>('SELECT name, hours FROM clinic_settings');
@@ -49,7 +52,8 @@ describe('clinic.update', () => {
     await manager.refuses('clinic.update', { hours: { '1': [{ start: '9:00', end: '17:00' }] } }, 'VALIDATION');
     await manager.refuses('clinic.update', { hours: { '1': [{ start: '12:00', end: '12:00' }] } }, 'VALIDATION');
     await manager.refuses('clinic.update', { hours: { '1': [{ start: '08:00', end: '24:00' }] } }, 'VALIDATION');
-    for (const role of ['front_desk', 'physician', 'nurse'] as const) await (await clinic.as(role)).refuses('clinic.update', { name: 'Mine now' }, 'FORBIDDEN');
+    for (const role of ['front_desk', 'physician', 'nurse'] as const)
+      await (await clinic.as(role)).refuses('clinic.update', { name: 'Mine now' }, 'FORBIDDEN');
   });
 });
 
@@ -57,7 +61,14 @@ describe('providers.save', () => {
   it('adds a provider with defaults, then changes it', async () => {
     const admin = await clinic.as('admin');
     const added = await admin.ok('providers.save', { displayName: 'Dr. Robin Vale', weeklyHours: HOURS });
-    expect(added).toMatchObject({ displayName: 'Dr. Robin Vale', colour: '#2563eb', active: true, breaks: [], credentials: null, weeklyHours: HOURS });
+    expect(added).toMatchObject({
+      displayName: 'Dr. Robin Vale',
+      colour: '#2563eb',
+      active: true,
+      breaks: [],
+      credentials: null,
+      weeklyHours: HOURS,
+    });
     const changed = await admin.ok('providers.save', {
       id: added.id,
       displayName: 'Dr. Robin Vale-Ortiz',
@@ -80,7 +91,11 @@ describe('providers.save', () => {
     await manager.refuses('providers.save', { ...base, colour: 'blue' }, 'VALIDATION');
     await manager.refuses('providers.save', { ...base, weeklyHours: undefined }, 'VALIDATION');
     await manager.refuses('providers.save', { ...base, weeklyHours: { '1': [{ start: '17:00', end: '09:00' }] } }, 'VALIDATION');
-    await manager.refuses('providers.save', { ...base, breaks: [{ weekday: 8, start: '12:00', end: '13:00', label: 'Lunch' }] }, 'VALIDATION');
+    await manager.refuses(
+      'providers.save',
+      { ...base, breaks: [{ weekday: 8, start: '12:00', end: '13:00', label: 'Lunch' }] },
+      'VALIDATION',
+    );
     await manager.refuses('providers.save', { ...base, active: 'no' }, 'VALIDATION');
     await manager.refuses('providers.save', { ...base, id: 'no-such-provider' }, 'NOT_FOUND');
     await (await clinic.as('physician')).refuses('providers.save', base, 'FORBIDDEN');
@@ -112,7 +127,13 @@ describe('appointmentTypes.save', () => {
     const manager = await clinic.as('manager');
     const type = await manager.ok('appointmentTypes.save', { name: 'Vaccination', durationMinutes: 10, colour: '#00aa00' });
     expect(type).toMatchObject({ name: 'Vaccination', durationMinutes: 10, active: true });
-    const changed = await manager.ok('appointmentTypes.save', { id: type.id, name: 'Vaccination', durationMinutes: 15, colour: '#00aa00', active: false });
+    const changed = await manager.ok('appointmentTypes.save', {
+      id: type.id,
+      name: 'Vaccination',
+      durationMinutes: 15,
+      colour: '#00aa00',
+      active: false,
+    });
     expect(changed.durationMinutes).toBe(15);
     expect((await manager.ok('reference.get', {})).appointmentTypes.find((t) => t.id === type.id)).toEqual(changed);
   });

@@ -5,7 +5,7 @@
  * staff, a fixed-seed faker for patients, phone numbers and dates of birth
  * derived from a counter so that no two fixture patients look like duplicates.
  */
-import type { Input, Output, Role } from '../../main/contract';
+import { sexes, type Input, type Output, type Role } from '../../main/contract';
 import { makeCore, type Caller, type MakeCoreOptions, type TestCore } from './core';
 import { syntheticFaker } from './random';
 import { addDays, CLINIC_ZONE } from './time';
@@ -107,4 +107,11 @@ export async function makeClinic(options: Omit<MakeCoreOptions, 'demo' | 'prepar
   }
 
   return Object.assign(t, { as, providers, rooms, types, addPatient, patientFields });
+}
+
+/** A patient as read, turned into patients.update input (the read side's `sex` is an open string). */
+export function editable(patient: Output<'patients.get'>): Input<'patients.update'> {
+  const sex = sexes.find((s) => s === patient.sex);
+  if (!sex) throw new Error(`Fixture patient has an unexpected sex value`);
+  return { ...patient, sex };
 }

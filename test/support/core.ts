@@ -73,7 +73,10 @@ export async function makeCore(options: MakeCoreOptions = {}): Promise<TestCore>
   const demo = options.demo === true ? {} : options.demo;
   const prepare =
     options.prepare ??
-    (demo ? (store: Store) => seedDemoClinic(store, { scryptLog2N: TEST_LOG2N, patients: 50, daysBack: 7, daysAhead: 7, ...demo }).then(() => undefined) : undefined);
+    (demo
+      ? (store: Store) =>
+          seedDemoClinic(store, { scryptLog2N: TEST_LOG2N, patients: 50, daysBack: 7, daysAhead: 7, ...demo }).then(() => undefined)
+      : undefined);
   if (prepare) {
     const opened = openStore(dataDir);
     try {
@@ -89,7 +92,7 @@ export async function makeCore(options: MakeCoreOptions = {}): Promise<TestCore>
 
   function caller(token: string | null, user: User | null = null): Caller {
     const call = (async (method: MethodName, input: unknown) => core.call(method, input, token)) as Caller;
-    return Object.assign(call, {
+    const extras = {
       token,
       user,
       raw: (method: string, input: unknown) => core.call(method, input, token),
@@ -108,7 +111,8 @@ export async function makeCore(options: MakeCoreOptions = {}): Promise<TestCore>
         expect(snapshot(), `${method} refused with ${code} but changed the database`).toEqual(before);
         return result.error;
       },
-    }) as Caller;
+    };
+    return Object.assign(call, extras);
   }
 
   return {

@@ -29,9 +29,10 @@ export function snapshotDb(dataDirOrFile: string, options: SnapshotOptions = {})
   const volatile = options.volatile ?? DEFAULT_VOLATILE;
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = sqlite
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all() as { name: string; sql: string | null }[];
+    const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+      sql: string | null;
+    }[];
     const dump: Dump = {};
     for (const { name, sql } of tables) {
       // Virtual tables are dumped through their shadow tables, which are ordinary tables.

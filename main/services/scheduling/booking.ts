@@ -9,7 +9,7 @@ import { ApiError, can, type BookingConflict, type ParsedInput, type Provider } 
 import { requireUser, type CallContext } from '../handler';
 import { findById, getClinic, listAppointmentTypes, listProviders, listRooms } from '../settings/reference';
 import { findPatientRow } from '../patients/records';
-import { clashesFor, freeSlots, type AvailabilityQuery } from './availability';
+import { clashesFor, freeSlots, MAX_APPOINTMENT_MS, type AvailabilityQuery } from './availability';
 import { findAppointmentRow, loadAppointment } from './views';
 import { formatLocal, shiftWallClock, weeklyOccurrences, type Span } from './time';
 import type { Appointment } from '../../contract';
@@ -105,6 +105,10 @@ export function update(ctx: CallContext, input: ParsedInput<'appointments.update
   const newEnd = input.endAt ? Date.parse(input.endAt) : newStart + (Date.parse(row.endAt) - oldStart);
   if (newEnd <= newStart)
     throw new ApiError('VALIDATION', 'The end must be after the start.', { endAt: 'The end must be after the start' });
+  // Same limit as booking: the overlap scans rely on no appointment lasting longer.
+  if (newEnd - newStart > MAX_APPOINTMENT_MS) {
+    throw new ApiError('VALIDATION', 'An appointment can last at most 12 hours.', { endAt: 'An appointment can last at most 12 hours' });
+  }
 
   const targets =
     input.scope === 'following' && row.seriesId

@@ -4,11 +4,11 @@ import { DateTime } from 'luxon';
 import { appointments, scheduleBlocks } from '../../../db/schema';
 import { ApiError, statusLabels, type AppointmentStatus, type Slot } from '../../contract';
 import type { Handlers } from '../handler';
-import { findById, getClinic, listAppointmentTypes, listProviders } from '../settings/reference';
+import { findById, getClinic, listAppointmentTypes, listProviders, listRooms } from '../settings/reference';
 import { findPatientRow } from '../patients/records';
 import { freeSlots } from './availability';
 import { book, update } from './booking';
-import { dayBounds } from './time';
+import { dayBounds, toIso, toMillis } from './time';
 import { appointmentsInRange, appointmentsOfPatient, findAppointmentRow, loadAppointment } from './views';
 
 /** Which status each status may be reached from. "booked" from arrived/no_show undoes a mistaken click. */
@@ -19,6 +19,11 @@ const ALLOWED_FROM: Record<'booked' | 'arrived' | 'in_room' | 'completed' | 'no_
   completed: ['arrived', 'in_room'],
   no_show: ['booked'],
 };
+
+/** Instants are stored as toISOString() UTC and compared as text, so inputs given with an offset are normalised first. */
+function utc(iso: string): string {
+  return toIso(toMillis(iso));
+}
 
 function label(status: string): string {
   return statusLabels[status as AppointmentStatus] ?? status;
@@ -38,7 +43,7 @@ export const schedulingHandlers: Handlers<
   | 'blocks.remove'
 > = {
   'appointments.range': (input, { store }) => ({
-    appointments: appointmentsInRange(store, input.from, input.to, input.providerIds, input.roomIds),
+    appointments: appointmentsInRange(store, utc(input.from), utc(input.to), input.providerIds, input.roomIds),
     blocks: store.db
       .select({
         id: scheduleBlocks.id,
@@ -48,7 +53,7 @@ export const schedulingHandlers: Handlers<
         reason: scheduleBlocks.reason,
       })
       .from(scheduleBlocks)
-      .where(and(isNull(scheduleBlocks.deletedAt), lt(scheduleBlocks.startAt, input.to), gt(scheduleBlocks.endAt, input.from)))
+      .where(and(isNull(scheduleBlocks.deletedAt), lt(scheduleBlocks.startAt, utc(input.to)), gt(scheduleBlocks.endAt, utc(input.from))))
       .orderBy(asc(scheduleBlocks.startAt))
       .all()
       .filter((b) => !input.providerIds?.length || input.providerIds.includes(b.providerId)),
@@ -67,6 +72,7 @@ export const schedulingHandlers: Handlers<
 
   'appointments.setStatus': (input, { store }) => {
     const row = findAppointmentRow(store, input.id);
+    if (input.roomId) findById(listRooms(store), input.roomId, 'room');
     if (row.status === input.status) return loadAppointment(store, row.id);
     if (!ALLOWED_FROM[input.status].includes(row.status)) {
       throw new ApiError(
@@ -122,6 +128,7 @@ export const schedulingHandlers: Handlers<
   'appointments.findNextAvailable': (input, { store }) => {
     const clinic = getClinic(store);
     const type = findById(listAppointmentTypes(store), input.typeId, 'appointment type');
+    if (input.roomId) findById(listRooms(store), input.roomId, 'room');
     const providers = listProviders(store).filter((p) => p.active && (!input.providerIds?.length || input.providerIds.includes(p.id)));
     if (input.providerIds?.length && providers.length === 0) throw new ApiError('NOT_FOUND', 'None of the chosen providers is active.');
     const from = Math.max(Date.parse(input.after), Date.now() - 60_000);
@@ -149,7 +156,8 @@ export const schedulingHandlers: Handlers<
 
   'blocks.create': (input, { store }) => {
     findById(listProviders(store), input.providerId, 'provider');
-    const id = store.capture.mutate((w) => w.insert(scheduleBlocks, input));
+    const block = { ...input, startAt: utc(input.startAt), endAt: utc(input.endAt) };
+    const id = store.capture.mutate((w) => w.insert(scheduleBlocks, block));
     const row = store.db.select().from(scheduleBlocks).where(eq(scheduleBlocks.id, id)).get();
     if (!row) throw new Error('Block vanished after insert');
     return { id: row.id, providerId: row.providerId, startAt: row.startAt, endAt: row.endAt, reason: row.reason };

@@ -1,0 +1,69 @@
+/**
+ * Meta-test: every contract method has tests. Adding a method to the contract
+ * without adding it here (and a test that calls it) fails the suite; listing a
+ * method here whose file never calls it fails too.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { methodNames, type MethodName } from '../../main/contract';
+
+const ACCOUNTS = 'contract-accounts.test.ts';
+const SETTINGS = 'contract-settings.test.ts';
+const PATIENTS = 'contract-patients.test.ts';
+const SCHEDULING = 'contract-scheduling.test.ts';
+
+/** Each method -> the test file that exercises its success and refusal cases. */
+const TESTED_IN: Record<MethodName, string> = {
+  'setup.status': ACCOUNTS,
+  'setup.create': ACCOUNTS,
+  'auth.login': ACCOUNTS,
+  'auth.logout': ACCOUNTS,
+  'auth.me': ACCOUNTS,
+  'auth.changePassword': ACCOUNTS,
+  'users.list': ACCOUNTS,
+  'users.create': ACCOUNTS,
+  'users.update': ACCOUNTS,
+  'users.resetPassword': ACCOUNTS,
+  'reference.get': SETTINGS,
+  'clinic.update': SETTINGS,
+  'providers.save': SETTINGS,
+  'rooms.save': SETTINGS,
+  'appointmentTypes.save': SETTINGS,
+  'sync.status': SETTINGS,
+  'patients.search': PATIENTS,
+  'patients.get': PATIENTS,
+  'patients.recent': PATIENTS,
+  'patients.findDuplicates': PATIENTS,
+  'patients.create': PATIENTS,
+  'patients.update': PATIENTS,
+  'appointments.range': SCHEDULING,
+  'appointments.get': SCHEDULING,
+  'appointments.forPatient': SCHEDULING,
+  'appointments.book': SCHEDULING,
+  'appointments.update': SCHEDULING,
+  'appointments.setStatus': SCHEDULING,
+  'appointments.cancel': SCHEDULING,
+  'appointments.findNextAvailable': SCHEDULING,
+  'queue.today': SCHEDULING,
+  'blocks.create': SCHEDULING,
+  'blocks.remove': SCHEDULING,
+};
+
+describe('contract coverage', () => {
+  it('lists exactly the methods of the contract', () => {
+    expect(Object.keys(TESTED_IN).sort()).toEqual([...methodNames].sort());
+  });
+
+  it.each(Object.entries(TESTED_IN))('%s is called for success and for refusal in %s', (method, file) => {
+    const source = readFileSync(join(import.meta.dirname, file), 'utf8');
+    const quoted = `'${method}'`;
+    // A typed success call (ok / direct) and a checked refusal (refuses) must both name the method.
+    expect(source, `${file} never calls ${method} expecting success`).toMatch(new RegExp(`(?<!refuses)\\(${escape(quoted)},`));
+    expect(source, `${file} never checks a refusal of ${method}`).toContain(`refuses(${quoted}`);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
