@@ -116,7 +116,11 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
           return send(res, 400, { ok: false, error: { code: 'VALIDATION', message } });
         }
         const session = req.headers['x-outpost-session'];
-        const result = await options.core.call(typeof body.method === 'string' ? body.method : '', body.input, typeof session === 'string' ? session : null);
+        const result = await options.core.call(
+          typeof body.method === 'string' ? body.method : '',
+          body.input,
+          typeof session === 'string' ? session : null,
+        );
         return send(res, 200, result);
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {

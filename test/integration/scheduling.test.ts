@@ -152,6 +152,13 @@ describe('blocks, clashes and freed slots', () => {
     await fd.ok('appointments.setStatus', { id: second?.id ?? '', status: 'no_show', reason: 'Did not attend' });
     const [third] = await fd.ok('appointments.book', slot('moss', thu, '14:00'));
     expect(third?.overbooked).toBe(false);
+    // Undoing the no-show would now double-book the slot that was given away: refused, nothing changes.
+    await fd.refuses('appointments.setStatus', { id: second?.id ?? '', status: 'booked' }, 'CONFLICT');
+    await fd.ok('appointments.cancel', { id: third?.id ?? '', reason: 'Patient request' });
+    expect(await fd.ok('appointments.setStatus', { id: second?.id ?? '', status: 'booked' })).toMatchObject({
+      status: 'booked',
+      overbooked: false,
+    });
   });
 });
 

@@ -7,8 +7,8 @@ import type { Handlers } from '../handler';
 import { findById, getClinic, listAppointmentTypes, listProviders, listRooms } from '../settings/reference';
 import { findPatientRow } from '../patients/records';
 import { freeSlots } from './availability';
-import { book, update } from './booking';
-import { dayBounds, toIso, toMillis } from './time';
+import { assertSlotStillFree, book, update } from './booking';
+import { dayBounds } from './time';
 import { appointmentsInRange, appointmentsOfPatient, findAppointmentRow, loadAppointment } from './views';
 
 /** Which status each status may be reached from. "booked" from arrived/no_show undoes a mistaken click. */
@@ -19,11 +19,6 @@ const ALLOWED_FROM: Record<'booked' | 'arrived' | 'in_room' | 'completed' | 'no_
   completed: ['arrived', 'in_room'],
   no_show: ['booked'],
 };
-
-/** Instants are stored as toISOString() UTC and compared as text, so inputs given with an offset are normalised first. */
-function utc(iso: string): string {
-  return toIso(toMillis(iso));
-}
 
 function label(status: string): string {
   return statusLabels[status as AppointmentStatus] ?? status;
@@ -43,7 +38,7 @@ export const schedulingHandlers: Handlers<
   | 'blocks.remove'
 > = {
   'appointments.range': (input, { store }) => ({
-    appointments: appointmentsInRange(store, utc(input.from), utc(input.to), input.providerIds, input.roomIds),
+    appointments: appointmentsInRange(store, input.from, input.to, input.providerIds, input.roomIds),
     blocks: store.db
       .select({
         id: scheduleBlocks.id,
@@ -53,7 +48,7 @@ export const schedulingHandlers: Handlers<
         reason: scheduleBlocks.reason,
       })
       .from(scheduleBlocks)
-      .where(and(isNull(scheduleBlocks.deletedAt), lt(scheduleBlocks.startAt, utc(input.to)), gt(scheduleBlocks.endAt, utc(input.from))))
+      .where(and(isNull(scheduleBlocks.deletedAt), lt(scheduleBlocks.startAt, input.to), gt(scheduleBlocks.endAt, input.from)))
       .orderBy(asc(scheduleBlocks.startAt))
       .all()
       .filter((b) => !input.providerIds?.length || input.providerIds.includes(b.providerId)),
@@ -70,7 +65,8 @@ export const schedulingHandlers: Handlers<
 
   'appointments.update': (input, ctx) => update(ctx, input),
 
-  'appointments.setStatus': (input, { store }) => {
+  'appointments.setStatus': (input, ctx) => {
+    const { store } = ctx;
     const row = findAppointmentRow(store, input.id);
     if (input.roomId) findById(listRooms(store), input.roomId, 'room');
     if (row.status === input.status) return loadAppointment(store, row.id);
@@ -83,6 +79,7 @@ export const schedulingHandlers: Handlers<
     if (input.status === 'no_show' && !input.reason) {
       throw new ApiError('VALIDATION', 'Give a reason for the no-show (e.g. "no answer when called").', { reason: 'A reason is required' });
     }
+    if (input.status === 'booked' && row.status === 'no_show') assertSlotStillFree(ctx, row);
     const now = new Date().toISOString();
     store.capture.mutate((w) =>
       w.update(appointments, row.id, {
@@ -156,8 +153,7 @@ export const schedulingHandlers: Handlers<
 
   'blocks.create': (input, { store }) => {
     findById(listProviders(store), input.providerId, 'provider');
-    const block = { ...input, startAt: utc(input.startAt), endAt: utc(input.endAt) };
-    const id = store.capture.mutate((w) => w.insert(scheduleBlocks, block));
+    const id = store.capture.mutate((w) => w.insert(scheduleBlocks, input));
     const row = store.db.select().from(scheduleBlocks).where(eq(scheduleBlocks.id, id)).get();
     if (!row) throw new Error('Block vanished after insert');
     return { id: row.id, providerId: row.providerId, startAt: row.startAt, endAt: row.endAt, reason: row.reason };
