@@ -47,13 +47,16 @@ export function AppointmentDetail({ id, reference, onEdit, onChanged }: Appointm
   const provider = reference.providers.find((p) => p.id === a.providerId);
   const room = reference.rooms.find((r) => r.id === a.roomId);
   const stamp = (label: string, iso: string | null) => (iso ? `${label} ${formatTime(iso, zone)}` : null);
-  const history = [stamp('arrived', a.arrivedAt), stamp('roomed', a.roomedAt), stamp('completed', a.completedAt)].filter(Boolean).join(' · ');
+  const history = [stamp('arrived', a.arrivedAt), stamp('roomed', a.roomedAt), stamp('completed', a.completedAt)]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <div className="appointment-detail">
       {a.overbooked && (
         <div className="warning-banner overbook-banner" role="note">
-          <strong>Overbooked.</strong> {a.overbookReason ? `Reason: ${a.overbookReason}` : 'It overlaps another appointment of the provider or room.'}
+          <strong>Overbooked.</strong>{' '}
+          {a.overbookReason ? `Reason: ${a.overbookReason}` : 'It overlaps another appointment of the provider or room.'}
         </div>
       )}
       <dl className="detail-list">

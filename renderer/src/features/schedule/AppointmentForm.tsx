@@ -53,7 +53,8 @@ interface AppointmentFormProps {
 export function AppointmentForm({ reference, draft, appointment, onDone, onCancel }: AppointmentFormProps) {
   const session = useSession();
   const zone = reference.clinic.timeZone;
-  const typeMinutes = (typeId: string) => reference.appointmentTypes.find((t) => t.id === typeId)?.durationMinutes ?? reference.clinic.slotMinutes;
+  const typeMinutes = (typeId: string) =>
+    reference.appointmentTypes.find((t) => t.id === typeId)?.durationMinutes ?? reference.clinic.slotMinutes;
   const [form, setForm] = useState<AppointmentDraft>(() => ({
     ...draft,
     end: draft.end || addMinutes(draft.date, draft.start, typeMinutes(draft.typeId), zone),
@@ -70,13 +71,23 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
   const changeStart = (start: string) =>
     setForm((f) => {
       const duration = isValidTime(f.start) && isValidTime(f.end) ? minutesBetween(f.start, f.end) : typeMinutes(f.typeId);
-      return { ...f, start, end: isValidTime(start) && isValidDate(f.date) ? addMinutes(f.date, start, Math.max(duration, 5), zone) : f.end };
+      return {
+        ...f,
+        start,
+        end: isValidTime(start) && isValidDate(f.date) ? addMinutes(f.date, start, Math.max(duration, 5), zone) : f.end,
+      };
     });
   const changeType = (typeId: string) => setForm((f) => ({ ...f, typeId, end: addMinutes(f.date, f.start, typeMinutes(typeId), zone) }));
 
   function pickSlot(slot: Slot) {
     const start = localParts(slot.startAt, zone);
-    set({ providerId: slot.providerId, roomId: slot.roomId ?? form.roomId, date: start.date, start: start.time, end: localParts(slot.endAt, zone).time });
+    set({
+      providerId: slot.providerId,
+      roomId: slot.roomId ?? form.roomId,
+      date: start.date,
+      start: start.time,
+      end: localParts(slot.endAt, zone).time,
+    });
     setFailure(null);
     setErrors({});
   }
@@ -106,7 +117,15 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
     const endAt = toInstant(form.date, form.end, zone);
     if (Object.keys(found).length > 0 || !startAt || !endAt) return;
     setFailure(null);
-    const common = { providerId: form.providerId, roomId: form.roomId || null, typeId: form.typeId, startAt, endAt, notes: form.notes, overbookReason };
+    const common = {
+      providerId: form.providerId,
+      roomId: form.roomId || null,
+      typeId: form.typeId,
+      startAt,
+      endAt,
+      notes: form.notes,
+      overbookReason,
+    };
     try {
       const saved = appointment
         ? await update.mutateAsync({ id: appointment.id, ...common, scope })
@@ -179,7 +198,14 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
           ))}
         </Select>
         <TextInput label="Date" type="date" value={form.date} error={errors.date} onChange={(e) => set({ date: e.target.value })} />
-        <TextInput label="Start" type="time" step={60} value={form.start} error={errors.start} onChange={(e) => changeStart(e.target.value)} />
+        <TextInput
+          label="Start"
+          type="time"
+          step={60}
+          value={form.start}
+          error={errors.start}
+          onChange={(e) => changeStart(e.target.value)}
+        />
         <TextInput
           label="End"
           type="time"
@@ -190,7 +216,14 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
           onChange={(e) => set({ end: e.target.value })}
         />
       </div>
-      <TextArea label="Notes (optional)" rows={2} maxLength={1000} value={form.notes} error={errors.notes} onChange={(e) => set({ notes: e.target.value })} />
+      <TextArea
+        label="Notes (optional)"
+        rows={2}
+        maxLength={1000}
+        value={form.notes}
+        error={errors.notes}
+        onChange={(e) => set({ notes: e.target.value })}
+      />
       {!appointment && (
         <fieldset className="appointment-form__repeat">
           <legend className="visually-hidden">Repeat</legend>
@@ -200,7 +233,15 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
           </label>
           {repeat.enabled && (
             <div className="form-grid">
-              <TextInput label="Every (weeks)" type="number" min={1} max={8} value={repeat.interval} error={errors.interval} onChange={(e) => setRepeat((r) => ({ ...r, interval: e.target.value }))} />
+              <TextInput
+                label="Every (weeks)"
+                type="number"
+                min={1}
+                max={8}
+                value={repeat.interval}
+                error={errors.interval}
+                onChange={(e) => setRepeat((r) => ({ ...r, interval: e.target.value }))}
+              />
               <TextInput
                 label="Number of appointments"
                 type="number"
@@ -222,7 +263,8 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
             <input type="radio" name="edit-scope" checked={scope === 'one'} onChange={() => setScope('one')} /> Only this appointment
           </label>
           <label className="checkbox">
-            <input type="radio" name="edit-scope" checked={scope === 'following'} onChange={() => setScope('following')} /> This and following
+            <input type="radio" name="edit-scope" checked={scope === 'following'} onChange={() => setScope('following')} /> This and
+            following
           </label>
         </fieldset>
       )}

@@ -85,7 +85,10 @@ export function ConflictPanel({ error, reference, canOverbook, overbookLabel, he
             maxLength={200}
             autoFocus
             error={reasonError}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonError(undefined);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();

@@ -126,7 +126,11 @@ export function PatientPicker({ value, onChange, error, autoFocus }: PatientPick
             </span>
           </li>
         ))}
-        {expanded && options.length === 0 && <li className="patient-picker__none" role="option" aria-selected={false} aria-disabled="true">No patient matches “{query}”.</li>}
+        {expanded && options.length === 0 && (
+          <li className="patient-picker__none" role="option" aria-selected={false} aria-disabled="true">
+            No patient matches “{query}”.
+          </li>
+        )}
       </ul>
       {searching && search.isFetching && (
         <span className="field__hint" role="status">

@@ -7,16 +7,29 @@
 import { DateTime } from 'luxon';
 import { useCallback, useMemo, type ComponentType, type CSSProperties, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type CalendarProps, type EventProps, type SlotInfo } from 'react-big-calendar';
-import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import withDragAndDropImport, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import type { Reference } from '../../../../main/contract';
-import { clinicLocalizer, clinicWeekView, formats } from './calendarSetup';
-import { describe, isMovable, statusLabel, type AppointmentEvent, type CalendarEvent, type CalendarResource, type Layout, type ShadeEvent } from './calendarModel';
-import { dayWindow, isWithin, openWeekdays } from './clinicTime';
+import { cjsDefault, clinicLocalizer, clinicWeekView, formats } from './calendarSetup';
+import {
+  clashLabel,
+  describe,
+  isMovable,
+  statusLabel,
+  type AppointmentEvent,
+  type CalendarEvent,
+  type CalendarResource,
+  type Layout,
+  type ShadeEvent,
+} from './calendarModel';
+import { dayWindow, isWithin, minutesOfDay, openWeekdays } from './clinicTime';
 import './schedule.css';
 
-const DnDCalendar = withDragAndDrop<CalendarEvent, CalendarResource>(Calendar as ComponentType<CalendarProps<CalendarEvent, CalendarResource>>);
+const withDragAndDrop = cjsDefault(withDragAndDropImport);
+const DnDCalendar = withDragAndDrop<CalendarEvent, CalendarResource>(
+  Calendar as ComponentType<CalendarProps<CalendarEvent, CalendarResource>>,
+);
 
 export interface SlotChoice {
   start: Date;
@@ -40,10 +53,14 @@ interface ScheduleCalendarProps {
   backgrounds: ShadeEvent[];
   resources: CalendarResource[] | undefined;
   canWrite: boolean;
+  /** Scroll so this clinic-local time shows near the top; a new seq scrolls again. */
+  scrollTo: { time: string; seq: number } | null;
   onSelectSlot(choice: SlotChoice): void;
   onOpen(event: AppointmentEvent): void;
   onOpenShade(event: ShadeEvent): void;
   onMove(event: AppointmentEvent, move: MoveChoice): void;
+  /** A day header of the week view was chosen: show that day. */
+  onDrillDown(day: Date): void;
 }
 
 function EventContent({ event }: EventProps<CalendarEvent>) {
@@ -52,13 +69,14 @@ function EventContent({ event }: EventProps<CalendarEvent>) {
   const time = DateTime.fromJSDate(event.start).toFormat('HH:mm');
   return (
     <span className="appt">
-      <span className="appt__line">
-        {a.overbooked && (
-          <span className="appt__flag" title={a.overbookReason ? `Overbooked: ${a.overbookReason}` : 'Overbooked'}>
-            <span aria-hidden="true">⚠ </span>Overbooked
+      <span className="appt__line appt__head">
+        <strong className="appt__patient">{a.patientName}</strong>
+        {event.clash && (
+          <span className={`appt__flag appt__flag--${event.clash}`}>
+            <span aria-hidden="true">⚠</span>
+            <span className="appt__flag-text"> {clashLabel(event.clash)}</span>
           </span>
         )}
-        <strong className="appt__patient">{a.patientName}</strong>
       </span>
       <span className="appt__line appt__meta">
         {time} · {event.typeName} · {statusLabel(a.status)}
@@ -84,6 +102,8 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     [reference.clinic.hours, reference.providers],
   );
   const min = first.plus({ minutes: window.min }).toJSDate();
+  const target = props.scrollTo ? Math.max(window.min, minutesOfDay(props.scrollTo.time) - 30) : window.min;
+  const scrollToTime = first.plus({ minutes: target }).toJSDate();
   const max = first.plus({ minutes: window.max }).toJSDate();
   const slotMinutes = reference.clinic.slotMinutes;
 
@@ -101,14 +121,21 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     if (event.kind !== 'appointment') return { className: `shade shade--${event.kind}` };
     const a = event.appointment;
     const classes = ['appt-event', `appt-event--${a.status}`];
-    if (a.overbooked) classes.push('appt-event--overbooked');
+    if (event.clash) classes.push(`appt-event--clash-${event.clash}`);
+    if (event.end.getTime() - event.start.getTime() < 20 * 60_000) classes.push('appt-event--short');
     return { className: classes.join(' '), style: { '--type-colour': event.typeColour } as CSSProperties };
   }, []);
 
-  const movable = useCallback((event: CalendarEvent) => canWrite && event.kind === 'appointment' && isMovable(event.appointment), [canWrite]);
+  const movable = useCallback(
+    (event: CalendarEvent) => canWrite && event.kind === 'appointment' && isMovable(event.appointment),
+    [canWrite],
+  );
 
   const { onOpen, onOpenShade, onMove, onSelectSlot } = props;
-  const open = useCallback((event: CalendarEvent) => (event.kind === 'appointment' ? onOpen(event) : onOpenShade(event)), [onOpen, onOpenShade]);
+  const open = useCallback(
+    (event: CalendarEvent) => (event.kind === 'appointment' ? onOpen(event) : onOpenShade(event)),
+    [onOpen, onOpenShade],
+  );
   const onKeyPressEvent = useCallback(
     (event: CalendarEvent, e: SyntheticEvent<HTMLElement>) => {
       const key = (e as KeyboardEvent<HTMLElement>).key;
@@ -129,7 +156,12 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
   const selectSlot = useCallback(
     (slot: SlotInfo) => {
       const ranged = slot.action === 'select' && slot.end.getTime() - slot.start.getTime() > slotMinutes * 60_000;
-      onSelectSlot({ start: slot.start, end: slot.end, resourceId: slot.resourceId === undefined ? undefined : String(slot.resourceId), ranged });
+      onSelectSlot({
+        start: slot.start,
+        end: slot.end,
+        resourceId: slot.resourceId === undefined ? undefined : String(slot.resourceId),
+        ranged,
+      });
     },
     [onSelectSlot, slotMinutes],
   );
@@ -137,6 +169,7 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
   return (
     <div className={`schedule__calendar schedule__calendar--${layout.view}`}>
       <DnDCalendar
+        key={props.scrollTo?.seq ?? 0}
         localizer={localizer}
         formats={formats}
         views={views}
@@ -144,6 +177,7 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
         onView={() => undefined}
         date={first.toJSDate()}
         onNavigate={() => undefined}
+        onDrillDown={props.onDrillDown}
         toolbar={false}
         events={props.events}
         backgroundEvents={props.backgrounds}
@@ -157,7 +191,7 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
         endAccessor={(e) => e.end}
         min={min}
         max={max}
-        scrollToTime={min}
+        scrollToTime={scrollToTime}
         step={slotMinutes}
         timeslots={Math.max(1, Math.round(30 / slotMinutes))}
         dayLayoutAlgorithm="no-overlap"

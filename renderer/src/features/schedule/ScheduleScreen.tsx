@@ -1,5 +1,287 @@
+/**
+ * The schedule: a day (providers or rooms side by side) or a week (one
+ * provider or room) in the clinic's own time zone, whatever the workstation's.
+ * The desk books by clicking a free slot or pressing N, opens an appointment
+ * with a click or Enter, and moves one by dragging; every refusal comes back
+ * with the next free times. The calendar always draws server data, so a
+ * refused move snaps back and a change from another workstation shows up.
+ */
+import { keepPreviousData } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, type ApiErrorShape, type Appointment, type Input, type Reference } from '../../../../main/contract';
+import { useApi, useApiMutation } from '../../api/hooks';
 import type { Route } from '../../app/navigation';
+import { useReference } from '../../app/reference';
+import { useSession } from '../../app/session';
+import { ErrorMessage, Loading } from '../../ui/feedback';
+import { appointmentEvents, NO_ROOM, resourcesFor, shadeEvents, statusLine, type AppointmentEvent, type ShadeEvent } from './calendarModel';
+import { localParts, openWeekdays, rangeTitle, shiftDate, startOfDay, todayIn, visibleDays } from './clinicTime';
+import { blankDraft } from './drafts';
+import { ConflictPanel, conflictOf } from './ConflictPanel';
+import { ScheduleCalendar, type MoveChoice, type SlotChoice } from './ScheduleCalendar';
+import { ScheduleDialogs, type DialogState } from './ScheduleDialogs';
+import { ScheduleLegend } from './ScheduleLegend';
+import { ScheduleActions, ScheduleToolbar, type ToolbarState } from './ScheduleToolbar';
 
-export function ScheduleScreen({ route }: { route: Extract<Route, { screen: 'schedule' }> }) {
-  return <h1>Schedule {route.date}</h1>;
+type ScheduleRoute = Extract<Route, { screen: 'schedule' }>;
+type MoveInput = Input<'appointments.update'>;
+type Notice = { kind: 'success'; text: string } | { kind: 'refused'; error: ApiErrorShape; input: MoveInput } | null;
+
+export function ScheduleScreen({ route }: { route: ScheduleRoute }) {
+  const { reference, isPending } = useReference();
+  if (!reference)
+    return isPending ? (
+      <Loading label="Loading the schedule…" />
+    ) : (
+      <ErrorMessage error={{ code: 'INTERNAL', message: 'The clinic settings could not be read. Try again.' }} />
+    );
+  return <Schedule route={route} reference={reference} />;
+}
+
+function Schedule({ route, reference }: { route: ScheduleRoute; reference: Reference }) {
+  const session = useSession();
+  const canWrite = session.can('schedule.write');
+  const zone = reference.clinic.timeZone;
+  const providers = reference.providers.filter((p) => p.active);
+  const defaultTypeId = reference.appointmentTypes.find((t) => t.active)?.id ?? '';
+  const [state, setState] = useState<ToolbarState>(() => ({
+    view: 'day',
+    mode: 'provider',
+    date: route.date ?? todayIn(zone),
+    focusId: providers[0]?.id ?? '',
+    providerIds: [],
+    showCancelled: false,
+  }));
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  /** Bring a just booked or moved appointment into view (clinic-local HH:mm; seq forces the scroll). */
+  const [scrollTo, setScrollTo] = useState<{ time: string; seq: number } | null>(null);
+  const change = useCallback((patch: Partial<ToolbarState>) => setState((s) => ({ ...s, ...patch })), []);
+
+  // A new route (from another screen) may name a date, an appointment to open or a patient to book for.
+  const [appliedRoute, setAppliedRoute] = useState<ScheduleRoute | null>(null);
+  if (route !== appliedRoute) {
+    setAppliedRoute(route);
+    if (route.date && appliedRoute) change({ date: route.date });
+    if (route.appointmentId) setDialog({ kind: 'detail', id: route.appointmentId });
+    else if (route.patientId && canWrite)
+      setDialog({ kind: 'book', draft: blankDraft(reference, state, { patient: { id: route.patientId } }) });
+  }
+  const routed = useApi('appointments.get', { id: route.appointmentId ?? '' }, { enabled: Boolean(route.appointmentId) });
+  const [jumpedTo, setJumpedTo] = useState<string | null>(null);
+  if (routed.data && jumpedTo !== routed.data.id) {
+    setJumpedTo(routed.data.id);
+    change({ date: localParts(routed.data.startAt, zone).date });
+  }
+
+  const weekdays = useMemo(() => openWeekdays(reference.clinic.hours), [reference.clinic.hours]);
+  const days = useMemo(() => visibleDays(state.view, state.date, zone, weekdays), [state.view, state.date, zone, weekdays]);
+  const first = days[0] ?? startOfDay(state.date, zone);
+  const last = days[days.length - 1] ?? first;
+  const range = useApi(
+    'appointments.range',
+    { from: first.toUTC().toISO() ?? '', to: last.plus({ days: 1 }).toUTC().toISO() ?? '' },
+    { placeholderData: keepPreviousData },
+  );
+
+  const layout = state;
+  const appointments = useMemo(() => range.data?.appointments ?? [], [range.data]);
+  const events = useMemo(() => appointmentEvents(reference, layout, appointments), [reference, layout, appointments]);
+  const backgrounds = useMemo(() => shadeEvents(reference, layout, range.data?.blocks ?? [], days), [reference, layout, range.data, days]);
+  const resources = useMemo(() => resourcesFor(reference, layout, appointments), [reference, layout, appointments]);
+
+  const openNew = useCallback(() => {
+    if (canWrite) setDialog({ kind: 'book', draft: blankDraft(reference, state) });
+  }, [canWrite, reference, state]);
+  const shift = useCallback(
+    (direction: 1 | -1) => change({ date: shiftDate(state.view, state.date, direction, zone) }),
+    [change, state.view, state.date, zone],
+  );
+  const today = useCallback(() => change({ date: todayIn(zone) }), [change, zone]);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], summary') || document.querySelector('dialog[open]')) return;
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      const actions: Record<string, () => void> = {
+        n: openNew,
+        t: today,
+        f: () => setDialog({ kind: 'find' }),
+        ArrowLeft: () => shift(-1),
+        PageUp: () => shift(-1),
+        ArrowRight: () => shift(1),
+        PageDown: () => shift(1),
+      };
+      const action = actions[key];
+      if (action) {
+        e.preventDefault();
+        action();
+      }
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [openNew, today, shift]);
+
+  const selectSlot = useCallback(
+    (choice: SlotChoice) => {
+      const start = localParts(choice.start, zone);
+      const resourceId = choice.resourceId ?? (state.view === 'week' ? state.focusId : undefined);
+      const byProvider = state.mode === 'provider';
+      setDialog({
+        kind: 'book',
+        draft: blankDraft(reference, state, {
+          date: start.date,
+          start: start.time,
+          end: choice.ranged ? localParts(choice.end, zone).time : '',
+          // By room, the provider is chosen in the dialog (pre-set only when the filter shows one).
+          ...(byProvider ? { providerId: resourceId ?? '' } : { roomId: resourceId && resourceId !== NO_ROOM ? resourceId : '' }),
+        }),
+      });
+    },
+    [zone, state, reference],
+  );
+
+  const update = useApiMutation('appointments.update');
+  const move = useCallback(
+    /** follow: show the new place (a time picked from the refusal may be on another day); a drag stays put. */
+    async (input: MoveInput, overbookReason?: string, follow = false) => {
+      try {
+        const [moved] = await update.mutateAsync({ ...input, overbookReason });
+        if (moved) {
+          const start = localParts(moved.startAt, zone);
+          if (follow) {
+            change({ date: start.date });
+            setScrollTo({ time: start.time, seq: Date.now() });
+          }
+          const day = startOfDay(start.date, zone).toFormat('ccc d LLL');
+          setNotice({ kind: 'success', text: `Moved ${moved.patientName} to ${day} ${start.time}–${localParts(moved.endAt, zone).time}.` });
+        }
+      } catch (error) {
+        setNotice({ kind: 'refused', error: ApiError.is(error) ? error : new ApiError('INTERNAL', 'The move failed. Try again.'), input });
+      }
+    },
+    [update, zone, change],
+  );
+  const onMove = useCallback(
+    (event: AppointmentEvent, choice: MoveChoice) => {
+      const a = event.appointment;
+      const input: MoveInput = { id: a.id, startAt: choice.start.toISOString(), endAt: choice.end.toISOString() };
+      if (state.view === 'day' && choice.resourceId) {
+        if (state.mode === 'provider' && choice.resourceId !== a.providerId) input.providerId = choice.resourceId;
+        const roomId = choice.resourceId === NO_ROOM ? null : choice.resourceId;
+        if (state.mode === 'room' && roomId !== a.roomId) input.roomId = roomId;
+      }
+      void move(input);
+    },
+    [state.view, state.mode, move],
+  );
+
+  const onOpen = useCallback((event: AppointmentEvent) => setDialog({ kind: 'detail', id: event.id }), []);
+  const onOpenShade = useCallback((event: ShadeEvent) => setDialog({ kind: 'shade', event }), []);
+  const onSaved = useCallback(
+    (saved: Appointment[], verb: 'Booked' | 'Changed') => {
+      const [firstSaved] = saved;
+      if (!firstSaved) return;
+      const when = localParts(firstSaved.startAt, zone);
+      change({ date: when.date });
+      setScrollTo({ time: when.time, seq: Date.now() });
+      const series = saved.length > 1 ? ` (${saved.length} weekly appointments)` : '';
+      setNotice({
+        kind: 'success',
+        text: `${verb}: ${firstSaved.patientName}, ${startOfDay(when.date, zone).toFormat('ccc d LLL')} at ${when.time}${series}.`,
+      });
+    },
+    [change, zone],
+  );
+
+  const closedOn = state.view === 'day' && !weekdays.includes(first.weekday) ? first.toFormat('cccc') : null;
+  const isToday = state.date === todayIn(zone);
+  return (
+    <section className="schedule" aria-labelledby="schedule-title">
+      <header className="schedule__header">
+        <h1 id="schedule-title">
+          <span className="visually-hidden">Schedule: </span>
+          {rangeTitle(days)}
+          {isToday && state.view === 'day' && <span className="badge schedule__today">Today</span>}
+        </h1>
+        <p className="schedule__status" role="status">
+          {range.isPending
+            ? ''
+            : statusLine({
+                events,
+                view: state.view,
+                filtered: state.providerIds.length > 0,
+                canWrite,
+                closedOn,
+                fetching: range.isFetching,
+              })}
+        </p>
+        <ScheduleActions canWrite={canWrite} onFind={() => setDialog({ kind: 'find' })} onNew={openNew} />
+      </header>
+      <ScheduleToolbar reference={reference} state={state} onChange={change} onShift={shift} onToday={today} />
+      {notice?.kind === 'success' && (
+        <div className="success-banner schedule__notice" role="status">
+          {notice.text}
+          <button type="button" className="button button--ghost button--small" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {notice?.kind === 'refused' && (
+        <div className="schedule__notice">
+          {conflictOf(notice.error) ? (
+            <ConflictPanel
+              error={notice.error}
+              reference={reference}
+              heading="Not moved"
+              canOverbook={session.can('schedule.overbook')}
+              overbookLabel="Move anyway (overbook)"
+              busy={update.isPending}
+              onPick={(slot) =>
+                void move({ id: notice.input.id, startAt: slot.startAt, endAt: slot.endAt, providerId: slot.providerId }, undefined, true)
+              }
+              onOverbook={(reason) => void move(notice.input, reason)}
+            />
+          ) : (
+            <ErrorMessage error={notice.error} />
+          )}
+          <button type="button" className="button button--small" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <ErrorMessage error={range.error} />
+      {range.isPending ? (
+        <Loading label="Loading appointments…" />
+      ) : (
+        <ScheduleCalendar
+          reference={reference}
+          layout={layout}
+          days={days}
+          events={events}
+          backgrounds={backgrounds}
+          resources={resources}
+          canWrite={canWrite}
+          scrollTo={scrollTo}
+          onSelectSlot={selectSlot}
+          onOpen={onOpen}
+          onOpenShade={onOpenShade}
+          onMove={onMove}
+          onDrillDown={(day) => change({ view: 'day', date: localParts(day, zone).date })}
+        />
+      )}
+      <ScheduleLegend reference={reference} />
+      <ScheduleDialogs
+        reference={reference}
+        dialog={dialog}
+        setDialog={setDialog}
+        date={state.date}
+        defaultTypeId={defaultTypeId}
+        onSaved={onSaved}
+        onMessage={(text) => setNotice({ kind: 'success', text })}
+      />
+    </section>
+  );
 }

@@ -4,6 +4,7 @@
  * does most (find a free time, book). Shortcut keys are announced with
  * aria-keyshortcuts; the screen listens for them.
  */
+import { useId } from 'react';
 import type { Reference } from '../../../../main/contract';
 import type { ResourceMode } from './calendarModel';
 import type { ScheduleView } from './clinicTime';
@@ -20,19 +21,32 @@ export interface ToolbarState {
 interface ScheduleToolbarProps {
   reference: Reference;
   state: ToolbarState;
-  canWrite: boolean;
   onChange(patch: Partial<ToolbarState>): void;
   onShift(direction: 1 | -1): void;
   onToday(): void;
-  onFind(): void;
-  onNew(): void;
 }
 
-function Toggle<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange(value: T): void }) {
+function Toggle<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange(value: T): void;
+}) {
   return (
     <div className="segmented" role="group" aria-label={label}>
       {options.map((o) => (
-        <button key={o.value} type="button" className="segmented__button" aria-pressed={value === o.value} onClick={() => onChange(o.value)}>
+        <button
+          key={o.value}
+          type="button"
+          className="segmented__button"
+          aria-pressed={value === o.value}
+          onClick={() => onChange(o.value)}
+        >
           {o.label}
         </button>
       ))}
@@ -40,7 +54,8 @@ function Toggle<T extends string>({ label, value, options, onChange }: { label: 
   );
 }
 
-export function ScheduleToolbar({ reference, state, canWrite, onChange, onShift, onToday, onFind, onNew }: ScheduleToolbarProps) {
+export function ScheduleToolbar({ reference, state, onChange, onShift, onToday }: ScheduleToolbarProps) {
+  const focusId = useId();
   const providers = reference.providers.filter((p) => p.active);
   const rooms = reference.rooms.filter((r) => r.active);
   const unit = state.view === 'day' ? 'day' : 'week';
@@ -55,13 +70,25 @@ export function ScheduleToolbar({ reference, state, canWrite, onChange, onShift,
   return (
     <div className="toolbar schedule-toolbar" role="toolbar" aria-label="Schedule">
       <div className="schedule-toolbar__group">
-        <button type="button" className="button" aria-label={`Previous ${unit}`} aria-keyshortcuts="ArrowLeft PageUp" onClick={() => onShift(-1)}>
+        <button
+          type="button"
+          className="button"
+          aria-label={`Previous ${unit}`}
+          aria-keyshortcuts="ArrowLeft PageUp"
+          onClick={() => onShift(-1)}
+        >
           ‹ Prev
         </button>
         <button type="button" className="button" aria-keyshortcuts="T" onClick={onToday}>
           Today
         </button>
-        <button type="button" className="button" aria-label={`Next ${unit}`} aria-keyshortcuts="ArrowRight PageDown" onClick={() => onShift(1)}>
+        <button
+          type="button"
+          className="button"
+          aria-label={`Next ${unit}`}
+          aria-keyshortcuts="ArrowRight PageDown"
+          onClick={() => onShift(1)}
+        >
           Next ›
         </button>
         <label className="schedule-toolbar__date">
@@ -88,25 +115,45 @@ export function ScheduleToolbar({ reference, state, canWrite, onChange, onShift,
         onChange={(mode) => onChange({ mode, focusId: mode === 'provider' ? (providers[0]?.id ?? '') : (rooms[0]?.id ?? '') })}
       />
       {state.view === 'week' && (
-        <label className="schedule-toolbar__focus">
-          <span>{state.mode === 'provider' ? 'Provider' : 'Room'}</span>
-          <select value={state.focusId} onChange={(e) => onChange({ focusId: e.target.value })}>
-            {(state.mode === 'provider' ? providers.map((p) => ({ id: p.id, name: p.displayName })) : rooms.map((r) => ({ id: r.id, name: r.name }))).map((o) => (
+        <div className="schedule-toolbar__focus">
+          <label htmlFor={focusId}>{state.mode === 'provider' ? 'Provider' : 'Room'}</label>
+          <select id={focusId} value={state.focusId} onChange={(e) => onChange({ focusId: e.target.value })}>
+            {(state.mode === 'provider'
+              ? providers.map((p) => ({ id: p.id, name: p.displayName }))
+              : rooms.map((r) => ({ id: r.id, name: r.name }))
+            ).map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {showFilter && (
-        <details className="filter">
+        <details
+          className="filter"
+          onBlur={(e) => {
+            // A disclosure used as a popup: close it when focus leaves, like a menu.
+            if (!e.currentTarget.contains(e.relatedTarget)) e.currentTarget.open = false;
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && e.currentTarget.open) {
+              e.preventDefault();
+              e.currentTarget.open = false;
+              e.currentTarget.querySelector('summary')?.focus();
+            }
+          }}
+        >
           <summary className="button">{shown}</summary>
           <fieldset className="filter__panel">
             <legend className="visually-hidden">Providers shown</legend>
             {providers.map((p) => (
               <label key={p.id} className="checkbox">
-                <input type="checkbox" checked={state.providerIds.length === 0 || state.providerIds.includes(p.id)} onChange={(e) => toggleProvider(p.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={state.providerIds.length === 0 || state.providerIds.includes(p.id)}
+                  onChange={(e) => toggleProvider(p.id, e.target.checked)}
+                />
                 <span className="type-swatch" style={{ background: p.colour }} aria-hidden="true" />
                 {p.displayName}
               </label>
@@ -121,16 +168,22 @@ export function ScheduleToolbar({ reference, state, canWrite, onChange, onShift,
         <input type="checkbox" checked={state.showCancelled} onChange={(e) => onChange({ showCancelled: e.target.checked })} />
         Show cancelled
       </label>
-      <div className="schedule-toolbar__actions">
-        <button type="button" className="button" aria-keyshortcuts="F" onClick={onFind}>
-          Find next available
+    </div>
+  );
+}
+
+/** The two things the desk does most, always in the same place (top right). */
+export function ScheduleActions({ canWrite, onFind, onNew }: { canWrite: boolean; onFind(): void; onNew(): void }) {
+  return (
+    <div className="schedule-actions">
+      <button type="button" className="button" aria-keyshortcuts="F" onClick={onFind}>
+        Find next available
+      </button>
+      {canWrite && (
+        <button type="button" className="button button--primary" aria-keyshortcuts="N" onClick={onNew}>
+          New appointment
         </button>
-        {canWrite && (
-          <button type="button" className="button button--primary" aria-keyshortcuts="N" onClick={onNew}>
-            New appointment
-          </button>
-        )}
-      </div>
+      )}
     </div>
   );
 }

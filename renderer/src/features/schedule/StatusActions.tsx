@@ -72,10 +72,15 @@ export function StatusActions({ appointment: a, reference, onEdit, onChanged }: 
   function confirmPending() {
     if (!pending) return;
     if (pending.kind === 'in_room') {
-      return void run(() => setStatus.mutateAsync({ id: a.id, status: 'in_room', roomId: roomId || null }), `${a.patientName} is in the room.`);
+      return void run(
+        () => setStatus.mutateAsync({ id: a.id, status: 'in_room', roomId: roomId || null }),
+        `${a.patientName} is in the room.`,
+      );
     }
     if (!reason.trim()) {
-      setFailure(new ApiError('VALIDATION', pending.kind === 'cancel' ? 'Give a reason for the cancellation.' : 'Give a reason for the no-show.'));
+      setFailure(
+        new ApiError('VALIDATION', pending.kind === 'cancel' ? 'Give a reason for the cancellation.' : 'Give a reason for the no-show.'),
+      );
       return;
     }
     if (pending.kind === 'no_show') {
@@ -83,7 +88,9 @@ export function StatusActions({ appointment: a, reference, onEdit, onChanged }: 
     }
     void run(
       () => cancel.mutateAsync({ id: a.id, reason, scope }),
-      scope === 'following' ? 'This and the following appointments of the series were cancelled.' : `Appointment of ${a.patientName} cancelled.`,
+      scope === 'following'
+        ? 'This and the following appointments of the series were cancelled.'
+        : `Appointment of ${a.patientName} cancelled.`,
     );
   }
 
@@ -148,7 +155,8 @@ export function StatusActions({ appointment: a, reference, onEdit, onChanged }: 
                 <input type="radio" name="cancel-scope" checked={scope === 'one'} onChange={() => setScope('one')} /> Only this appointment
               </label>
               <label className="checkbox">
-                <input type="radio" name="cancel-scope" checked={scope === 'following'} onChange={() => setScope('following')} /> This and following
+                <input type="radio" name="cancel-scope" checked={scope === 'following'} onChange={() => setScope('following')} /> This and
+                following
               </label>
             </fieldset>
           )}
@@ -156,7 +164,12 @@ export function StatusActions({ appointment: a, reference, onEdit, onChanged }: 
             <button type="button" className="button" onClick={() => setPending(null)}>
               Back
             </button>
-            <button type="button" className={`button ${pending.kind === 'cancel' ? 'button--danger' : 'button--primary'}`} disabled={busy} onClick={confirmPending}>
+            <button
+              type="button"
+              className={`button ${pending.kind === 'cancel' ? 'button--danger' : 'button--primary'}`}
+              disabled={busy}
+              onClick={confirmPending}
+            >
               {pending.kind === 'cancel' ? 'Confirm cancellation' : pending.kind === 'no_show' ? 'Mark no-show' : 'Mark in room'}
             </button>
           </div>

@@ -31,6 +31,8 @@ export interface AppointmentEvent {
   typeName: string;
   typeColour: string;
   providerName: string;
+  /** Why it is flagged overbooked: the provider is double-booked, or only the room is. */
+  clash: 'provider' | 'room' | null;
 }
 
 export interface ShadeEvent {
@@ -81,6 +83,20 @@ export function resourcesFor(reference: Reference, layout: Layout, appointments:
   return busy.has(null) ? [...rooms, { id: NO_ROOM, title: 'No room' }] : rooms;
 }
 
+/** The server flags an overlap of provider or room alike; the desk needs to know which, so it is worked out from the loaded neighbours. */
+function clashOf(a: Appointment, all: Appointment[]): AppointmentEvent['clash'] {
+  if (!a.overbooked) return null;
+  const overlapping = all.filter(
+    (o) => o.id !== a.id && !INACTIVE_STATUSES.includes(o.status) && o.startAt < a.endAt && a.startAt < o.endAt,
+  );
+  if (overlapping.some((o) => o.providerId === a.providerId)) return 'provider';
+  return a.roomId && overlapping.some((o) => o.roomId === a.roomId) ? 'room' : 'provider';
+}
+
+export function clashLabel(clash: AppointmentEvent['clash']): string {
+  return clash === 'room' ? 'Room clash' : 'Overbooked';
+}
+
 export function appointmentEvents(reference: Reference, layout: Layout, appointments: Appointment[]): AppointmentEvent[] {
   const types = new Map(reference.appointmentTypes.map((t) => [t.id, t]));
   const providers = new Map(reference.providers.map((p) => [p.id, p]));
@@ -104,6 +120,7 @@ export function appointmentEvents(reference: Reference, layout: Layout, appointm
         typeName: type?.name ?? 'Appointment',
         typeColour: type?.colour ?? '#64748b',
         providerName: providers.get(a.providerId)?.displayName ?? 'Unknown provider',
+        clash: clashOf(a, appointments),
       };
     });
 }
@@ -147,8 +164,37 @@ export function describe(event: AppointmentEvent, zone: string): string {
   const a = event.appointment;
   const time = `${DateTime.fromISO(a.startAt, { zone }).toFormat('HH:mm')}–${DateTime.fromISO(a.endAt, { zone }).toFormat('HH:mm')}`;
   const parts = [`${time} ${a.patientName}`, `${event.typeName}, ${statusLabel(a.status)}`, event.providerName];
-  if (a.overbooked) parts.push(`Overbooked${a.overbookReason ? `: ${a.overbookReason}` : ' (clashes with another appointment)'}`);
+  if (event.clash === 'room') parts.push('Room double-booked: the room is also booked for another appointment at this time');
+  else if (event.clash)
+    parts.push(`Overbooked${a.overbookReason ? `: ${a.overbookReason}` : ' (the provider has another appointment at this time)'}`);
   if (a.statusReason && INACTIVE_STATUSES.includes(a.status)) parts.push(`Reason: ${a.statusReason}`);
   if (a.notes) parts.push(`Notes: ${a.notes}`);
   return parts.join(' — ');
+}
+
+/** The one-line summary above the grid: how many, how many overbooked, or why it is empty. */
+export function statusLine(o: {
+  events: AppointmentEvent[];
+  view: ScheduleView;
+  filtered: boolean;
+  canWrite: boolean;
+  closedOn: string | null;
+  fetching: boolean;
+}): string {
+  if (o.closedOn) return `The clinic is closed on ${o.closedOn}s.`;
+  if (o.events.length === 0) {
+    const who = o.filtered ? ' for the chosen providers' : '';
+    return `No appointments ${o.view === 'day' ? 'on this day' : 'this week'}${who}.${o.canWrite ? ' Click a free time or press N to book.' : ''}`;
+  }
+  const active = o.events.filter((e) => !INACTIVE_STATUSES.includes(e.appointment.status)).length;
+  const inactive = o.events.length - active;
+  const overbooked = o.events.filter((e) => e.clash === 'provider').length;
+  return [
+    `${active} appointment${active === 1 ? '' : 's'}`,
+    overbooked ? `${overbooked} overbooked` : '',
+    inactive ? `${inactive} cancelled or no-show shown` : '',
+    o.fetching ? 'updating…' : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

@@ -12,7 +12,19 @@
 import { DateTime, Settings } from 'luxon';
 import type { ComponentType } from 'react';
 import { luxonLocalizer, type DateLocalizer, type Formats, type NavigateAction, type ViewStatic } from 'react-big-calendar';
-import TimeGrid from 'react-big-calendar/lib/TimeGrid';
+import TimeGridImport from 'react-big-calendar/lib/TimeGrid';
+
+/**
+ * The default export of one of rbc's CommonJS files, whichever interop the
+ * bundler applied: Node-style interop (Vite's build in a "type": "module"
+ * package) hands over the whole `exports` object, whose `.default` is the value.
+ */
+export function cjsDefault<T>(imported: T): T {
+  const wrapped = imported as unknown as { default?: T } | null;
+  return typeof imported === 'object' && wrapped !== null && wrapped.default !== undefined ? wrapped.default : imported;
+}
+
+const TimeGrid = cjsDefault(TimeGridImport);
 
 let cached: { zone: string; localizer: DateLocalizer } | null = null;
 

@@ -114,7 +114,8 @@ export function rangeTitle(days: DateTime[]): string {
 /** The next slot-aligned time from now (for a booking started with N), or the opening time on another day. */
 export function suggestedStart(date: string, zone: string, slotMinutes: number, openingMinutes: number): string {
   const now = DateTime.now().setZone(zone);
-  if (now.toFormat(DATE) !== date) return DateTime.fromObject({ hour: Math.floor(openingMinutes / 60), minute: openingMinutes % 60 }).toFormat(TIME);
+  if (now.toFormat(DATE) !== date)
+    return DateTime.fromObject({ hour: Math.floor(openingMinutes / 60), minute: openingMinutes % 60 }).toFormat(TIME);
   const minute = Math.max(openingMinutes, Math.ceil((now.hour * 60 + now.minute + 1) / slotMinutes) * slotMinutes);
   const clamped = Math.min(minute, 23 * 60 + 59);
   return `${String(Math.floor(clamped / 60)).padStart(2, '0')}:${String(clamped % 60).padStart(2, '0')}`;
