@@ -74,7 +74,7 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
             </button>
           )}
           {session.can('schedule.write') && (
-            <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'schedule' })}>
+            <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'schedule', patientId })}>
               Book appointment
             </button>
           )}
