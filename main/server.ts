@@ -6,6 +6,7 @@
  * to start with an empty clinic (first-run setup) instead of the demo.
  */
 import { resolve } from 'node:path';
+import { NewerSchemaError } from '../db/open';
 import { createCore } from './core';
 import { startHttpTransport } from './transports/http';
 
@@ -16,6 +17,10 @@ const core = await createCore({
   dataDir,
   seedDemo,
   scryptLog2N: process.env.OUTPOST_SCRYPT_LOG2N ? Number(process.env.OUTPOST_SCRYPT_LOG2N) : undefined,
+}).catch((error: unknown) => {
+  // A refused database (e.g. written by a newer Outpost) explains itself; say only that, without a stack.
+  process.stderr.write(`Outpost could not open ${dataDir}: ${error instanceof NewerSchemaError ? error.message : String(error)}\n`);
+  process.exit(1);
 });
 const http = await startHttpTransport({
   core,
