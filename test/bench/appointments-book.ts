@@ -42,13 +42,30 @@ async function plannedBookings(context: BenchContext, count: number, seed: numbe
     if (!provider) throw new Error('the dataset has no providers');
     const room = rng.pick(rooms);
     const type = rng.pick(types);
-    const after = today.plus({ days: rng.int(14, 800), hours: rng.int(7, 16) }).toUTC().toISO() ?? '';
-    const input = context.parse('appointments.findNextAvailable', { typeId: type.id, after, providerIds: [provider.id], roomId: room.id, count: 1 });
+    const after =
+      today
+        .plus({ days: rng.int(14, 800), hours: rng.int(7, 16) })
+        .toUTC()
+        .toISO() ?? '';
+    const input = context.parse('appointments.findNextAvailable', {
+      typeId: type.id,
+      after,
+      providerIds: [provider.id],
+      roomId: room.id,
+      count: 1,
+    });
     const [slot] = await context.service('appointments.findNextAvailable', input);
     if (!slot || clashes(slot, room.id)) continue;
     const patient = store.db.get<{ id: string } | undefined>(sql`SELECT id FROM patients WHERE rowid = ${rng.int(1, maxRowid)}`);
     if (!patient) continue;
-    planned.push({ patientId: patient.id, providerId: provider.id, roomId: room.id, typeId: type.id, startAt: slot.startAt, endAt: slot.endAt });
+    planned.push({
+      patientId: patient.id,
+      providerId: provider.id,
+      roomId: room.id,
+      typeId: type.id,
+      startAt: slot.startAt,
+      endAt: slot.endAt,
+    });
   }
   return planned;
 }
@@ -98,5 +115,7 @@ export async function appointmentsBook(context: BenchContext): Promise<void> {
   // Diagnostic: the core recounts pending outbox ops after every commit (for the sync.status event).
   const counts = Array.from({ length: 10 }, () => timeSync(() => context.store.pendingOps()));
   const sorted = counts.map((c) => c.ms).sort((a, b) => a - b);
-  note(`appointments.book: store.pendingOps() over ${counts[0]?.value ?? 0} outbox ops takes ${round(sorted[5] ?? 0)} ms (median); the core runs it after every commit`);
+  note(
+    `appointments.book: store.pendingOps() over ${counts[0]?.value ?? 0} outbox ops takes ${round(sorted[5] ?? 0)} ms (median); the core runs it after every commit`,
+  );
 }

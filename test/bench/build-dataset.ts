@@ -26,7 +26,9 @@ async function main(dir: string): Promise<void> {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
   const build_s = Math.round((performance.now() - start) / 100) / 10;
-  note(`seeded in ${((seeded - start) / 1000).toFixed(1)} s, checkpointed in ${((performance.now() - seeded) / 1000).toFixed(1)} s; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  note(
+    `seeded in ${((seeded - start) / 1000).toFixed(1)} s, checkpointed in ${((performance.now() - seeded) / 1000).toFixed(1)} s; peak rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
 
   const meta: DatasetMeta = {
     patients: counts.patients,

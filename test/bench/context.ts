@@ -3,7 +3,9 @@
  * it, the real core on that copy (measured "dispatch" path: core.call with a
  * front-desk session, exactly as the renderer calls it), and a second
  * connection with a store and call context for the "service" path (the
- * handler alone: no zod, no session, no events). Opened lazily, once.
+ * handler alone: no zod, no session, no events). Opened lazily, once. The
+ * two connections keep separate clocks under one device id, which is harmless
+ * in a working copy that is thrown away.
  */
 import { openDatabase } from '../../db/open';
 import { DEMO_PASSWORD } from '../../db/seed/demo';
@@ -29,6 +31,8 @@ export interface BenchContext {
   /** The handler alone, on already-parsed input. */
   service<M extends MethodName>(method: M, input: ParsedInput<M>): Output<M> | Promise<Output<M>>;
   parse<M extends MethodName>(method: M, input: unknown): ParsedInput<M>;
+  /** createCore on the working copy, the first open of that file in this process. */
+  coreOpenMs: number;
   /** Benchmarks that ran in this process, in order (for core.memory). */
   ran: string[];
   closeService(): void;
@@ -52,7 +56,9 @@ export async function closeBenchContext(): Promise<void> {
 async function open(): Promise<BenchContext> {
   const dataset = ensureDataset();
   const copy = workingCopy(dataset);
+  const opening = performance.now();
   const core = await createCore({ dataDir: copy.dir, scryptLog2N: DATASET.scryptLog2N });
+  const coreOpenMs = performance.now() - opening;
   const login = await core.call('auth.login', { username: 'frontdesk', password: DEMO_PASSWORD }, null);
   if (!login.ok) throw new Error(`login failed: ${login.error.code}`);
   const session = login.value as Output<'auth.login'>;
@@ -73,6 +79,7 @@ async function open(): Promise<BenchContext> {
     token: session.token,
     store,
     ctx,
+    coreOpenMs,
     ran: [],
     async call(method, input) {
       const result = await core.call(method, input, session.token);

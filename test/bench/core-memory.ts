@@ -29,7 +29,10 @@ export async function coreMemory(context: BenchContext): Promise<void> {
     for (const q of buildQueries(context, 200, 31)) await context.call('patients.search', { query: q.text });
     const day = Date.parse(new Date().toISOString().slice(0, 10));
     for (let i = 0; i < 20; i++) {
-      await context.call('appointments.range', { from: new Date(day + i * 86400_000).toISOString(), to: new Date(day + (i + 1) * 86400_000).toISOString() });
+      await context.call('appointments.range', {
+        from: new Date(day + i * 86400_000).toISOString(),
+        to: new Date(day + (i + 1) * 86400_000).toISOString(),
+      });
     }
   }
   context.closeService();

@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrationsFolder } from '../../db/open';
@@ -41,7 +41,9 @@ const repoRoot = join(import.meta.dirname, '..', '..');
 function datasetKey(): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ DATASET_VERSION, DATASET }));
-  for (const file of ['db/seed/demo.ts', 'main/sync/mutate.ts']) hash.update(readFileSync(join(repoRoot, file)));
+  // Whitespace-insensitive, so reformatting the seed does not cost a rebuild.
+  for (const file of ['db/seed/demo.ts', 'main/sync/mutate.ts'])
+    hash.update(readFileSync(join(repoRoot, file), 'utf8').replace(/\s+/g, ''));
   hash.update(readFileSync(join(migrationsFolder(), 'meta', '_journal.json')));
   return hash.digest('hex').slice(0, 12);
 }
@@ -62,13 +64,17 @@ export function ensureDataset(): Dataset {
   const metaFile = join(dir, 'meta.json');
   if (!existsSync(file) || !existsSync(metaFile)) {
     mkdirSync(dir, { recursive: true });
-    note(`building the dataset in ${dir} (${DATASET.patients} patients, ${DATASET.providers} providers, ${DATASET.daysBack}+${DATASET.daysAhead} days); this takes minutes, once`);
+    note(
+      `building the dataset in ${dir} (${DATASET.patients} patients, ${DATASET.providers} providers, ${DATASET.daysBack}+${DATASET.daysAhead} days); this takes minutes, once`,
+    );
     // The child's stdout goes to our stderr: only figures belong on stdout.
     const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'build-dataset.ts'), dir], {
       stdio: ['ignore', 2, 2],
       cwd: repoRoot,
     });
-    if (result.status !== 0) throw new Error(`dataset build failed (exit ${String(result.status)}${result.signal ? `, ${result.signal}` : ''})`);
+    if (result.status !== 0)
+      throw new Error(`dataset build failed (exit ${String(result.status)}${result.signal ? `, ${result.signal}` : ''})`);
+    removeStaleCaches(dir);
   }
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as DatasetMeta;
   note(
@@ -76,6 +82,18 @@ export function ensureDataset(): Dataset {
       `built ${meta.builtAt} in ${meta.build_s} s${meta.chunkRows ? ` (chunks of ${meta.chunkRows} rows)` : ' (one transaction)'}`,
   );
   return { file, meta };
+}
+
+/** Datasets of earlier keys are 1.7 GB each and never read again: remove them once a new one is built. */
+function removeStaleCaches(current: string): void {
+  if (process.env.OUTPOST_BENCH_CACHE) return;
+  for (const name of readdirSync(tmpdir())) {
+    const dir = join(tmpdir(), name);
+    if (/^outpost-bench-[0-9a-f]{12}$/.test(name) && dir !== current) {
+      rmSync(dir, { recursive: true, force: true });
+      note(`removed the stale dataset ${dir}`);
+    }
+  }
 }
 
 export interface WorkingCopy {

@@ -100,7 +100,11 @@ export async function patientsSearch(context: BenchContext): Promise<void> {
   }
 
   const paths = [
-    { variant: 'service', seed: 2, run: (q: Query) => Promise.resolve(context.service('patients.search', { query: q.text, limit: 20 })).then((r) => r.length) },
+    {
+      variant: 'service',
+      seed: 2,
+      run: (q: Query) => Promise.resolve(context.service('patients.search', { query: q.text, limit: 20 })).then((r) => r.length),
+    },
     {
       variant: 'dispatch',
       seed: 3,
@@ -119,7 +123,9 @@ export async function patientsSearch(context: BenchContext): Promise<void> {
     for (const q of queries) {
       const { ms, value } = await timeAsync(() => path.run(q));
       samples.push(ms);
-      byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
+      const kindSamples = byKind.get(q.kind) ?? [];
+      kindSamples.push(ms);
+      byKind.set(q.kind, kindSamples);
       if (value === 0) empty++;
     }
     breakdown(`patients.search (${path.variant}) by query kind:`, byKind);

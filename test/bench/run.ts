@@ -5,6 +5,7 @@
  * one process and one working copy of the cached dataset, in the order below,
  * so core.memory (last) sees the core after the others ran.
  */
+import { cpus, loadavg } from 'node:os';
 import { appointmentsBook } from './appointments-book';
 import { benchContext, closeBenchContext, type BenchContext } from './context';
 import { coreMemory } from './core-memory';
@@ -29,6 +30,12 @@ async function main(args: string[]): Promise<number> {
   }
   const selected = Object.keys(benchmarks).filter((name) => args.length === 0 || args.includes(name));
   const started = performance.now();
+  // Figures from a busy machine are not comparable: say how busy it was.
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  note(`${cpus().length} cores, load average ${load()}`);
   try {
     const context = await benchContext();
     for (const name of selected) {
@@ -43,7 +50,7 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await closeBenchContext();
   }
-  note(`all done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  note(`all done in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${load()}`);
   return 0;
 }
 

@@ -22,7 +22,9 @@ interface DayRange {
 /** Seeded clinic weekdays between the first and last appointment of the dataset. */
 function clinicDays(context: BenchContext, count: number, seed: number): DayRange[] {
   const zone = getClinic(context.store).timeZone;
-  const span = context.store.db.get<{ first: string; last: string }>(sql`SELECT min(start_at) AS first, max(start_at) AS last FROM appointments`);
+  const span = context.store.db.get<{ first: string; last: string }>(
+    sql`SELECT min(start_at) AS first, max(start_at) AS last FROM appointments`,
+  );
   const first = DateTime.fromISO(span.first, { zone }).startOf('day');
   const totalDays = Math.floor(DateTime.fromISO(span.last, { zone }).diff(first, 'days').days);
   const rng = new Rng(seed);
@@ -47,7 +49,8 @@ export async function scheduleDay(context: BenchContext): Promise<void> {
       seed: 12,
       // Parsing the input is the dispatcher's job: done before the clock starts.
       prepare: (day: DayRange): unknown => context.parse('appointments.range', day),
-      run: async (input: unknown) => (await context.service('appointments.range', input as ParsedInput<'appointments.range'>)).appointments.length,
+      run: async (input: unknown) =>
+        (await context.service('appointments.range', input as ParsedInput<'appointments.range'>)).appointments.length,
     },
     {
       variant: 'dispatch',
@@ -71,6 +74,13 @@ export async function scheduleDay(context: BenchContext): Promise<void> {
       rows += value;
     }
     note(`schedule.day (${path.variant}): ${round(rows / days.length, 1)} appointments per day on average`);
-    emit({ bench: 'schedule.day', variant: path.variant, n, days: days.length, appointments_per_day: round(rows / days.length, 1), ...latency(samples) });
+    emit({
+      bench: 'schedule.day',
+      variant: path.variant,
+      n,
+      days: days.length,
+      appointments_per_day: round(rows / days.length, 1),
+      ...latency(samples),
+    });
   }
 }

@@ -92,6 +92,8 @@ export function breakdown(title: string, byKind: Map<string, number[]>): void {
   note(title);
   for (const [kind, samples] of [...byKind.entries()].sort()) {
     const l = latency(samples);
-    note(`  ${kind.padEnd(16)} n=${String(samples.length).padStart(4)}  p50 ${l.p50_ms.toFixed(3)} ms  p95 ${l.p95_ms.toFixed(3)} ms  max ${l.max_ms.toFixed(3)} ms`);
+    note(
+      `  ${kind.padEnd(16)} n=${String(samples.length).padStart(4)}  p50 ${l.p50_ms.toFixed(3)} ms  p95 ${l.p95_ms.toFixed(3)} ms  max ${l.max_ms.toFixed(3)} ms`,
+    );
   }
 }

@@ -18,14 +18,19 @@ export function parseDateToken(token: string): string | null {
   return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
 }
 
-/** One FTS5 prefix term per word; punctuation inside phone numbers is dropped, quotes are escaped. */
+/**
+ * One FTS5 prefix term per word; punctuation inside phone numbers is dropped,
+ * quotes are escaped. A word without digits is looked up in names only: MRNs
+ * start with the workstation's letters, so "s" or "sj" would otherwise match
+ * every patient of workstation SJG (and cost a sort of the whole clinic).
+ */
 export function ftsQuery(words: string[]): string {
   return words
     .map((word) => (/^[\d\s().+-]+$/.test(word) ? word.replace(/\D/g, '') : word))
     .map((word) => word.replace(/["*^:()]/g, ' ').trim())
     .filter((word) => word.length > 0)
     .flatMap((word) => word.split(/\s+/))
-    .map((word) => `"${word}"*`)
+    .map((word) => (/\d/.test(word) ? `"${word}"*` : `names : "${word}"*`))
     .join(' ');
 }
 

@@ -1,6 +1,6 @@
 /** Reading appointments as the calendar shows them: with the patient's name and an overbooked flag. */
-import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
-import { appointments, patients } from '../../../db/schema';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { appointments } from '../../../db/schema';
 import { ApiError, type Appointment } from '../../contract';
 import type { Store } from '../store';
 import { MAX_APPOINTMENT_MS } from './availability';
@@ -16,53 +16,79 @@ function isActive(row: AppointmentRow): boolean {
   return !INACTIVE.includes(row.status);
 }
 
-/** Rows -> API shape, given the neighbours needed to compute the overbooked flag. */
-export function toAppointments(store: Store, rows: AppointmentRow[], neighbours: AppointmentRow[] = rows): Appointment[] {
+/** Display names of the rows' patients, in one statement whatever their number (a JSON list, not one parameter each). */
+function patientNames(store: Store, rows: AppointmentRow[]): Map<string, string> {
   const patientIds = [...new Set(rows.map((r) => r.patientId))];
   const names = new Map<string, string>();
-  for (let i = 0; i < patientIds.length; i += 500) {
-    const chunk = patientIds.slice(i, i + 500);
-    for (const p of store.db
-      .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName, preferredName: patients.preferredName })
-      .from(patients)
-      .where(inArray(patients.id, chunk))
-      .all()) {
-      names.set(p.id, displayName(p));
-    }
+  if (patientIds.length === 0) return names;
+  const found = store.db.all<{ id: string; givenName: string; familyName: string; preferredName: string | null }>(
+    sql`SELECT id, given_name AS givenName, family_name AS familyName, preferred_name AS preferredName
+        FROM patients WHERE id IN (SELECT value FROM json_each(${JSON.stringify(patientIds)}))`,
+  );
+  for (const p of found) names.set(p.id, displayName(p));
+  return names;
+}
+
+/**
+ * Ids of the active rows overlapping another active appointment of the same
+ * provider or room. Neighbours are grouped by provider and room with their
+ * times parsed once, so a day of hundreds of appointments costs a few
+ * comparisons per row, not one per pair.
+ */
+function overbookedIds(rows: AppointmentRow[], neighbours: AppointmentRow[]): Set<string> {
+  interface Timed {
+    id: string;
+    start: number;
+    end: number;
   }
-  return rows.map((row) => {
+  const byResource = new Map<string, Timed[]>();
+  const add = (key: string, timed: Timed) => {
+    const list = byResource.get(key);
+    if (list) list.push(timed);
+    else byResource.set(key, [timed]);
+  };
+  for (const other of neighbours) {
+    if (!isActive(other)) continue;
+    const timed = { id: other.id, start: Date.parse(other.startAt), end: Date.parse(other.endAt) };
+    add(`provider:${other.providerId}`, timed);
+    if (other.roomId !== null) add(`room:${other.roomId}`, timed);
+  }
+  const overbooked = new Set<string>();
+  for (const row of rows) {
+    if (!isActive(row)) continue;
     const start = Date.parse(row.startAt);
     const end = Date.parse(row.endAt);
-    const overbooked =
-      isActive(row) &&
-      neighbours.some(
-        (other) =>
-          other.id !== row.id &&
-          isActive(other) &&
-          (other.providerId === row.providerId || (row.roomId !== null && other.roomId === row.roomId)) &&
-          Date.parse(other.startAt) < end &&
-          start < Date.parse(other.endAt),
-      );
-    return {
-      id: row.id,
-      patientId: row.patientId,
-      patientName: names.get(row.patientId) ?? 'Unknown patient',
-      providerId: row.providerId,
-      roomId: row.roomId,
-      typeId: row.typeId,
-      startAt: row.startAt,
-      endAt: row.endAt,
-      status: row.status,
-      statusReason: row.statusReason,
-      arrivedAt: row.arrivedAt,
-      roomedAt: row.roomedAt,
-      completedAt: row.completedAt,
-      notes: row.notes,
-      overbookReason: row.overbookReason,
-      seriesId: row.seriesId,
-      overbooked,
-    };
-  });
+    const clashes = (others: Timed[] | undefined) => others?.some((o) => o.id !== row.id && o.start < end && start < o.end) ?? false;
+    if (clashes(byResource.get(`provider:${row.providerId}`)) || (row.roomId !== null && clashes(byResource.get(`room:${row.roomId}`)))) {
+      overbooked.add(row.id);
+    }
+  }
+  return overbooked;
+}
+
+/** Rows -> API shape, given the neighbours needed to compute the overbooked flag. */
+export function toAppointments(store: Store, rows: AppointmentRow[], neighbours: AppointmentRow[] = rows): Appointment[] {
+  const names = patientNames(store, rows);
+  const overbooked = overbookedIds(rows, neighbours);
+  return rows.map((row) => ({
+    id: row.id,
+    patientId: row.patientId,
+    patientName: names.get(row.patientId) ?? 'Unknown patient',
+    providerId: row.providerId,
+    roomId: row.roomId,
+    typeId: row.typeId,
+    startAt: row.startAt,
+    endAt: row.endAt,
+    status: row.status,
+    statusReason: row.statusReason,
+    arrivedAt: row.arrivedAt,
+    roomedAt: row.roomedAt,
+    completedAt: row.completedAt,
+    notes: row.notes,
+    overbookReason: row.overbookReason,
+    seriesId: row.seriesId,
+    overbooked: overbooked.has(row.id),
+  }));
 }
 
 /** Appointments starting in [from, to), optionally restricted to providers or rooms. */
