@@ -26,9 +26,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
+  // Status is recounted at most a few times a second, off the write path: a burst of writes costs one count.
+  let statusTimer: NodeJS.Timeout | null = null;
   const unsubscribe = store.capture.onCommit((tables) => {
     emitter.emit('data.changed', { tables });
-    emitter.emit('sync.status', { mode: 'local', pendingOps: store.pendingOps(), lastSyncAt: null, lastError: null });
+    statusTimer ??= setTimeout(() => {
+      statusTimer = null;
+      emitter.emit('sync.status', { mode: 'local', pendingOps: store.pendingOps(), lastSyncAt: null, lastError: null });
+    }, 250);
   });
   const dispatch = createDispatcher({ store, handlers, scryptLog2N });
 
@@ -39,6 +44,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return () => emitter.off(event, listener);
     },
     close() {
+      if (statusTimer) clearTimeout(statusTimer);
       unsubscribe();
       emitter.removeAllListeners();
       sqlite.close();

@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 export const Id = z.string().min(1, 'Required').max(64);
 /** An instant with any offset, normalised to UTC "…Z" (storage compares instants as text). */
-export const IsoInstant = z.iso.datetime({ offset: true, message: 'Enter a valid date and time' }).transform((v) => new Date(v).toISOString());
+export const IsoInstant = z.iso
+  .datetime({ offset: true, message: 'Enter a valid date and time' })
+  .transform((v) => new Date(v).toISOString());
 export const PlainDate = z.iso.date({ message: 'Enter a date as YYYY-MM-DD' });
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:mm (24-hour)');
 export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Enter a colour as #RRGGBB');

@@ -44,7 +44,7 @@ export function createStore(sqlite: Database.Database, db: DrizzleDb): Store {
   }
   const savedClock = state('hlc');
   const clock = new HybridLogicalClock(deviceId, savedClock ? (JSON.parse(savedClock) as HlcState) : undefined);
-  const capture = new ChangeCapture(sqlite, db, clock);
+  const capture = new ChangeCapture(sqlite, clock);
   const workstationPrefix = prefix;
 
   return {

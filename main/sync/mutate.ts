@@ -7,12 +7,13 @@
  * separate path that records versions without appending to the outbox.
  */
 import type Database from 'better-sqlite3';
-import { and, eq, getTableColumns, getTableName, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
+import { getTableName, type InferSelectModel } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
-import { syncOutbox, syncRowVersions, syncState } from '../../db/schema';
 import { HybridLogicalClock } from './hlc';
+import { TableStatements, type DriverRow, type DriverValue } from './statements';
+import { ALL_COLUMNS, type ColumnVersions } from './versions';
 
 type SyncColumnKey = 'id' | 'createdAt' | 'updatedAt' | 'hlc' | 'deletedAt' | 'originDevice';
 
@@ -35,18 +36,20 @@ export interface Writer {
 }
 
 export type DrizzleDb = BetterSQLite3Database<Record<string, unknown>>;
-type DriverValue = string | number | bigint | Buffer | null;
 
 export class ChangeCapture {
   private readonly listeners = new Set<(tables: string[]) => void>();
+  private readonly tables = new Map<string, TableStatements>();
+  private readonly log: ReturnType<typeof prepareLog>;
   private touched = new Set<string>();
   private depth = 0;
 
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly db: DrizzleDb,
     readonly clock: HybridLogicalClock,
-  ) {}
+  ) {
+    this.log = prepareLog(sqlite);
+  }
 
   get deviceId(): string {
     return this.clock.deviceId;
@@ -89,107 +92,103 @@ export class ChangeCapture {
     remove: (table, id) => this.removeRow(table, id),
   };
 
+  private statementsFor(table: SyncedTable): TableStatements {
+    const name = getTableName(table);
+    let statements = this.tables.get(name);
+    if (!statements) {
+      statements = new TableStatements(this.sqlite, table);
+      this.tables.set(name, statements);
+    }
+    return statements;
+  }
+
   private insertRow<T extends SyncedTable>(table: T, values: NewRow<T>): string {
+    const statements = this.statementsFor(table);
+    statements.assertKeys(values);
     const hlc = this.clock.tick();
     const now = new Date().toISOString();
     const id = values.id ?? uuidv7();
-    const full = {
-      ...values,
-      id,
-      createdAt: now,
-      updatedAt: now,
-      hlc,
-      deletedAt: null,
-      originDevice: this.deviceId,
-    } as InferInsertModel<T>;
-    this.db.insert(table).values(full).run();
-    // Read back so the op carries defaults exactly as stored.
-    const stored = this.db.select().from(table).where(eq(table.id, id)).get() as Record<string, unknown>;
-    const payload = toDriverValues(table, stored);
-    this.record(table, id, 'insert', payload, hlc, {});
+    const row = statements.toDriverRow(
+      { ...values, id, createdAt: now, updatedAt: now, hlc, deletedAt: null, originDevice: this.deviceId },
+      true,
+    );
+    statements.insert(row);
+    this.record(statements.name, id, 'insert', row, hlc, { [ALL_COLUMNS]: hlc });
     return id;
   }
 
   private updateRow<T extends SyncedTable>(table: T, id: string, patch: RowPatch<T>): string[] {
-    const current = this.db.select().from(table).where(eq(table.id, id)).get() as Record<string, unknown> | undefined;
-    if (!current) throw new Error(`Row ${getTableName(table)}/${id} not found`);
-    const before = toDriverValues(table, current);
-    const after = toDriverValues(table, { ...current, ...patch });
-    const changed = Object.keys(after).filter((column) => after[column] !== before[column]);
+    const statements = this.statementsFor(table);
+    statements.assertKeys(patch);
+    const current = statements.select(id);
+    if (!current) throw new Error(`Row ${statements.name}/${id} not found`);
+    const wanted = statements.toDriverRow(patch, false);
+    const changed = Object.keys(wanted).filter((column) => !sameValue(wanted[column], current[column]));
     if (changed.length === 0) return [];
     const hlc = this.clock.tick();
-    const now = new Date().toISOString();
-    const set = { ...patch, updatedAt: now, hlc } as Partial<InferInsertModel<T>>;
-    this.db.update(table).set(set).where(eq(table.id, id)).run();
-    const payload: Record<string, DriverValue> = { updated_at: now };
-    for (const column of changed) payload[column] = after[column] ?? null;
-    this.record(table, id, 'update', payload, hlc, this.versionsOf(table, id));
+    const payload: DriverRow = { updated_at: new Date().toISOString() };
+    for (const column of changed) payload[column] = wanted[column] ?? null;
+    statements.update(id, { ...payload, hlc });
+    this.record(statements.name, id, 'update', payload, hlc, this.versionsOf(statements.name, id));
     return changed;
   }
 
   private removeRow<T extends SyncedTable>(table: T, id: string): void {
-    const current = this.db.select({ deletedAt: table.deletedAt }).from(table).where(eq(table.id, id)).get();
-    if (!current) throw new Error(`Row ${getTableName(table)}/${id} not found`);
-    if (current.deletedAt) return;
+    const statements = this.statementsFor(table);
+    const current = statements.select(id);
+    if (!current) throw new Error(`Row ${statements.name}/${id} not found`);
+    if (current.deleted_at) return;
     const hlc = this.clock.tick();
     const now = new Date().toISOString();
-    const set = { deletedAt: now, updatedAt: now, hlc } as Partial<InferInsertModel<T>>;
-    this.db.update(table).set(set).where(eq(table.id, id)).run();
-    this.record(table, id, 'delete', { deleted_at: now, updated_at: now }, hlc, this.versionsOf(table, id));
+    const payload: DriverRow = { deleted_at: now, updated_at: now };
+    statements.update(id, { ...payload, hlc });
+    this.record(statements.name, id, 'delete', payload, hlc, this.versionsOf(statements.name, id));
   }
 
-  private versionsOf(table: SyncedTable, id: string): Record<string, string> {
-    const row = this.db
-      .select({ versions: syncRowVersions.versions })
-      .from(syncRowVersions)
-      .where(eqRow(getTableName(table), id))
-      .get();
-    return row ? (JSON.parse(row.versions) as Record<string, string>) : {};
+  private versionsOf(tableName: string, rowId: string): ColumnVersions {
+    const row = this.log.readVersions.get(tableName, rowId) as { versions: string } | undefined;
+    return row ? (JSON.parse(row.versions) as ColumnVersions) : {};
   }
 
   private record(
-    table: SyncedTable,
+    tableName: string,
     rowId: string,
     kind: 'insert' | 'update' | 'delete',
-    payload: Record<string, DriverValue>,
+    payload: DriverRow,
     hlc: string,
-    previousVersions: Record<string, string>,
+    previousVersions: ColumnVersions,
   ): void {
-    const tableName = getTableName(table);
     const versions = { ...previousVersions };
-    for (const column of Object.keys(payload)) versions[column] = hlc;
-    this.db
-      .insert(syncRowVersions)
-      .values({ tableName, rowId, versions: JSON.stringify(versions) })
-      .onConflictDoUpdate({ target: [syncRowVersions.tableName, syncRowVersions.rowId], set: { versions: JSON.stringify(versions) } })
-      .run();
-    this.db
-      .insert(syncOutbox)
-      .values({ opId: uuidv7(), tableName, rowId, kind, payload: JSON.stringify(payload, bigintSafe), hlc })
-      .run();
+    if (kind !== 'insert') for (const column of Object.keys(payload)) versions[column] = hlc;
+    this.log.writeVersions.run(tableName, rowId, JSON.stringify(versions));
+    this.log.appendOp.run(uuidv7(), tableName, rowId, kind, JSON.stringify(payload, bigintSafe), hlc);
     this.touched.add(tableName);
   }
 
   private persistClock(): void {
-    const value = JSON.stringify(this.clock.snapshot());
-    this.db.insert(syncState).values({ key: 'hlc', value }).onConflictDoUpdate({ target: syncState.key, set: { value } }).run();
+    this.log.saveClock.run(JSON.stringify(this.clock.snapshot()));
   }
-}
-
-function eqRow(tableName: string, rowId: string) {
-  return and(eq(syncRowVersions.tableName, tableName), eq(syncRowVersions.rowId, rowId));
-}
-
-/** Map a row of JS values (drizzle keys) to SQL column name -> driver value. */
-function toDriverValues(table: SyncedTable, row: Record<string, unknown>): Record<string, DriverValue> {
-  const out: Record<string, DriverValue> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const value = row[key];
-    out[column.name] = value === undefined || value === null ? null : (column.mapToDriverValue(value) as DriverValue);
-  }
-  return out;
 }
 
 function bigintSafe(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
+}
+
+/** Driver values compare by value; buffers by content. */
+function sameValue(a: DriverValue | undefined, b: DriverValue | undefined): boolean {
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
+  return (a ?? null) === (b ?? null);
+}
+
+function prepareLog(sqlite: Database.Database) {
+  return {
+    readVersions: sqlite.prepare('SELECT versions FROM sync_row_versions WHERE table_name = ? AND row_id = ?'),
+    writeVersions: sqlite.prepare(
+      'INSERT INTO sync_row_versions (table_name, row_id, versions) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET versions = excluded.versions',
+    ),
+    appendOp: sqlite.prepare('INSERT INTO sync_outbox (op_id, table_name, row_id, kind, payload, hlc) VALUES (?, ?, ?, ?, ?, ?)'),
+    saveClock: sqlite.prepare(
+      "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ),
+  };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { parseHlc } from '../../main/sync/hlc';
+import { expandVersions } from '../../main/sync/versions';
 import { editable, makeClinic, type Clinic } from '../support/clinic';
 import { at, upcoming } from '../support/time';
 
@@ -40,7 +41,9 @@ const versionsOf = (table: string, id: string) => {
     table,
     id,
   )[0];
-  return row ? (JSON.parse(row.versions) as Record<string, string>) : undefined;
+  if (!row) return undefined;
+  // Stored compactly ("*" = every column of the insert); compare the expanded form, as a reader would see it.
+  return expandVersions(JSON.parse(row.versions) as Record<string, string>, Object.keys(storedRow(table, id) ?? {}));
 };
 
 /** Insert ops carry the whole stored row, and every column's version is the op's stamp. */

@@ -104,6 +104,23 @@ describe('patients.search', () => {
     expect(await search('312', 3)).toEqual(all.slice(0, 3).map((p) => p.id));
   });
 
+  it('one or two letters list last names starting with them in order; with too few, the full search fills in', async () => {
+    const nurse = await clinic.as('nurse');
+    const browsed = (await nurse.ok('patients.search', { query: 's', limit: 2 })).map((p) => p.familyName);
+    expect(browsed).toEqual(['Smith', 'Smithers']);
+    // More than there are "S" last names: the full search also brings given names starting with S.
+    const filled = await nurse.ok('patients.search', { query: 's', limit: 50 });
+    expect(filled.map((p) => p.id)).toEqual(expect.arrayContaining([john.id, joanna.id]));
+    const families = filled.map((p) => p.familyName);
+    expect(families).toEqual([...families].sort());
+  });
+
+  it('two letters of the MRN prefix do not list the whole clinic', async () => {
+    // Every MRN starts with this workstation's letters; only words with digits are matched against MRNs.
+    const byPrefix = await search(jose.mrn.slice(0, 2).toLowerCase(), 50);
+    expect(byPrefix.length).toBeLessThan(10);
+  });
+
   it('reindexes a renamed patient: the old name and phone no longer match', async () => {
     const fd = await clinic.as('front_desk');
     const current = await fd.ok('patients.get', { id: john.id });

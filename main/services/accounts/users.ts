@@ -7,6 +7,7 @@ import type { Store } from '../store';
 
 /** Sessions end after this long without a call. */
 const SESSION_IDLE_MS = 12 * 3600_000;
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 type UserRow = typeof users.$inferSelect;
 
@@ -50,10 +51,13 @@ export function resolveSession(store: Store, token: string, now = Date.now()): S
     .where(and(eq(users.id, session.userId), isNull(users.deletedAt)))
     .get();
   if (!user || user.disabled || !isRole(user.role)) return null;
-  store.db
-    .update(sessions)
-    .set({ lastSeenAt: new Date(now).toISOString() })
-    .where(eq(sessions.token, token))
-    .run();
+  // Idle expiry needs minutes, not milliseconds: don't turn every read into a write.
+  if (now - Date.parse(session.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
+    store.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now).toISOString() })
+      .where(eq(sessions.token, token))
+      .run();
+  }
   return { id: user.id, role: user.role, displayName: user.displayName };
 }

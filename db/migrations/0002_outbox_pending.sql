@@ -1,0 +1,1 @@
+CREATE INDEX `sync_outbox_pending` ON `sync_outbox` (`seq`) WHERE pushed_at IS NULL;
