@@ -17,7 +17,14 @@ export function Dialog({ title, open, onClose, children, wide }: DialogProps) {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element (the close button); start where the user types instead.
+      const first = dialog.querySelector<HTMLElement>(
+        '[data-autofocus], .dialog__body input:not([type=hidden]):not([disabled]), .dialog__body select, .dialog__body textarea, .dialog__body button',
+      );
+      first?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (

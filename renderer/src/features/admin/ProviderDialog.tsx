@@ -8,7 +8,8 @@ import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
-import { checkHours, hoursFormFrom, hoursFormTo, normalizeTime, WEEKDAYS, type DayHours, type HoursForm, type WeekdayKey } from './hours';
+import { TimeBox as TimeEntry } from '../../ui/TimeInput';
+import { checkHours, hoursFormFrom, hoursFormTo, WEEKDAYS, type DayHours, type HoursForm, type WeekdayKey } from './hours';
 import { useServerForm } from './useServerForm';
 
 interface ProviderDialogProps {
@@ -28,20 +29,7 @@ export function ProviderDialog(props: ProviderDialogProps) {
 
 /** 24-hour text box (the browser's time input follows the workstation locale, often AM/PM, unlike the rest of Outpost). */
 function TimeBox({ label, value, invalid, onChange }: { label: string; value: string; invalid: boolean; onChange(value: string): void }) {
-  return (
-    <input
-      type="text"
-      className="admin-time"
-      inputMode="numeric"
-      placeholder="HH:mm"
-      maxLength={5}
-      aria-label={label}
-      aria-invalid={invalid}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={(e) => onChange(normalizeTime(e.target.value))}
-    />
-  );
+  return <TimeEntry className="admin-time" aria-label={label} aria-invalid={invalid} value={value} onChange={onChange} />;
 }
 
 function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {

@@ -5,6 +5,7 @@
  * a split shift is shown and saved as its first start to its last end.
  */
 import type { Provider, WeeklyHours } from '../../../../main/contract';
+import { TIME_MESSAGE, TIME_PATTERN as TIME } from '../../ui/time';
 
 export const WEEKDAYS = [
   { key: '1', short: 'Mon', long: 'Monday' },
@@ -52,15 +53,6 @@ export function hoursFormTo(form: HoursForm, previousBreaks: Provider['breaks'])
     if (form.lunch) breaks.push({ weekday: Number(key), start: form.lunchStart, end: form.lunchEnd, label: 'Lunch' });
   }
   return { weeklyHours, breaks };
-}
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const TIME_MESSAGE = 'Enter a time as HH:mm (24-hour)';
-
-/** "8:00" -> "08:00", "1730" -> "17:30"; anything else is returned as typed, for checkHours to refuse. */
-export function normalizeTime(value: string): string {
-  const match = /^(\d{1,2}):?(\d{2})$/.exec(value.trim());
-  return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2] ?? ''}` : value.trim();
 }
 
 /** Client-side checks with the same wording as the server, keyed like its `fields`. */

@@ -4,12 +4,14 @@
  * user sets it. A refusal for a clash shows the next free times; choosing one
  * fills in the form so the user confirms the new time before it is booked.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, type ApiErrorShape, type Appointment, type Reference, type Slot } from '../../../../main/contract';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { Select, TextArea, TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
+import { normalizeTime } from '../../ui/time';
+import { TimeField } from '../../ui/TimeInput';
 import { addMinutes, isValidDate, isValidTime, localParts, minutesBetween, startOfDay, toInstant } from './clinicTime';
 import { ConflictPanel, conflictOf } from './ConflictPanel';
 import { PatientPicker, type PatientChoice } from './PatientPicker';
@@ -68,16 +70,20 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
   const busy = book.isPending || update.isPending;
 
   const set = (patch: Partial<AppointmentDraft>) => setForm((f) => ({ ...f, ...patch }));
+  /** The last complete start, so the length is kept while a new start is half typed ("1", "10", "100", "1000"). */
+  const lastStart = useRef(form.start);
   const changeStart = (start: string) =>
     setForm((f) => {
-      const duration = isValidTime(f.start) && isValidTime(f.end) ? minutesBetween(f.start, f.end) : typeMinutes(f.typeId);
-      return {
-        ...f,
-        start,
-        end: isValidTime(start) && isValidDate(f.date) ? addMinutes(f.date, start, Math.max(duration, 5), zone) : f.end,
-      };
+      const current = normalizeTime(f.start);
+      const anchor = isValidTime(current) ? current : lastStart.current;
+      const duration = isValidTime(anchor) && isValidTime(f.end) ? minutesBetween(anchor, f.end) : typeMinutes(f.typeId);
+      const tidy = normalizeTime(start);
+      if (!isValidTime(tidy) || !isValidDate(f.date)) return { ...f, start };
+      lastStart.current = tidy;
+      return { ...f, start, end: addMinutes(f.date, tidy, Math.max(duration, 5), zone) };
     });
-  const changeType = (typeId: string) => setForm((f) => ({ ...f, typeId, end: addMinutes(f.date, f.start, typeMinutes(typeId), zone) }));
+  const changeType = (typeId: string) =>
+    setForm((f) => ({ ...f, typeId, end: addMinutes(f.date, normalizeTime(f.start), typeMinutes(typeId), zone) }));
 
   function pickSlot(slot: Slot) {
     const start = localParts(slot.startAt, zone);
@@ -92,15 +98,15 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
     setErrors({});
   }
 
-  function check(): FieldErrors {
+  function check(values: AppointmentDraft): FieldErrors {
     const found: FieldErrors = {};
-    if (!appointment && !form.patient) found.patient = 'Choose a patient';
-    if (!form.providerId) found.providerId = 'Choose a provider';
-    if (!form.typeId) found.typeId = 'Choose an appointment type';
-    if (!isValidDate(form.date)) found.date = 'Enter a date';
-    if (!isValidTime(form.start)) found.start = 'Enter a start time as HH:mm';
-    if (!isValidTime(form.end)) found.end = 'Enter an end time as HH:mm';
-    else if (isValidTime(form.start) && minutesBetween(form.start, form.end) <= 0) found.end = 'The end must be after the start';
+    if (!appointment && !values.patient) found.patient = 'Choose a patient';
+    if (!values.providerId) found.providerId = 'Choose a provider';
+    if (!values.typeId) found.typeId = 'Choose an appointment type';
+    if (!isValidDate(values.date)) found.date = 'Enter a date';
+    if (!isValidTime(values.start)) found.start = 'Enter the start as HH:mm (24-hour), e.g. 09:30';
+    if (!isValidTime(values.end)) found.end = 'Enter the end as HH:mm (24-hour), e.g. 14:00';
+    else if (isValidTime(values.start) && minutesBetween(values.start, values.end) <= 0) found.end = 'The end must be after the start';
     if (repeat.enabled && !appointment) {
       const interval = Number(repeat.interval);
       const count = Number(repeat.count);
@@ -111,19 +117,22 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
   }
 
   async function save(overbookReason?: string) {
-    const found = check();
+    // Enter submits without leaving the time box, so tidy "930" here as well as on blur.
+    const typed = { ...form, start: normalizeTime(form.start), end: normalizeTime(form.end) };
+    if (typed.start !== form.start || typed.end !== form.end) setForm(typed);
+    const found = check(typed);
     setErrors(found);
-    const startAt = toInstant(form.date, form.start, zone);
-    const endAt = toInstant(form.date, form.end, zone);
+    const startAt = toInstant(typed.date, typed.start, zone);
+    const endAt = toInstant(typed.date, typed.end, zone);
     if (Object.keys(found).length > 0 || !startAt || !endAt) return;
     setFailure(null);
     const common = {
-      providerId: form.providerId,
-      roomId: form.roomId || null,
-      typeId: form.typeId,
+      providerId: typed.providerId,
+      roomId: typed.roomId || null,
+      typeId: typed.typeId,
       startAt,
       endAt,
-      notes: form.notes,
+      notes: typed.notes,
       overbookReason,
     };
     try {
@@ -131,7 +140,7 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
         ? await update.mutateAsync({ id: appointment.id, ...common, scope })
         : await book.mutateAsync({
             ...common,
-            patientId: form.patient?.id ?? '',
+            patientId: typed.patient?.id ?? '',
             recurrence: repeat.enabled ? { frequency: 'weekly', interval: Number(repeat.interval), count: Number(repeat.count) } : null,
           });
       onDone(saved);
@@ -198,22 +207,13 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
           ))}
         </Select>
         <TextInput label="Date" type="date" value={form.date} error={errors.date} onChange={(e) => set({ date: e.target.value })} />
-        <TextInput
-          label="Start"
-          type="time"
-          step={60}
-          value={form.start}
-          error={errors.start}
-          onChange={(e) => changeStart(e.target.value)}
-        />
-        <TextInput
+        <TimeField label="Start" value={form.start} error={errors.start} hint="24-hour, e.g. 14:30" onChange={changeStart} />
+        <TimeField
           label="End"
-          type="time"
-          step={60}
           value={form.end}
           error={errors.end}
           hint={isValidTime(form.start) && isValidTime(form.end) ? `${minutesBetween(form.start, form.end)} min` : undefined}
-          onChange={(e) => set({ end: e.target.value })}
+          onChange={(end) => set({ end })}
         />
       </div>
       <TextArea

@@ -77,6 +77,12 @@ function EventContent({ event }: EventProps<CalendarEvent>) {
             <span className="appt__flag-text"> {clashLabel(event.clash)}</span>
           </span>
         )}
+        {event.away && (
+          <span className="appt__flag appt__flag--away">
+            <span aria-hidden="true">⊘</span>
+            <span className="appt__flag-text"> Provider unavailable</span>
+          </span>
+        )}
       </span>
       <span className="appt__line appt__meta">
         {time} · {event.typeName} · {statusLabel(a.status)}
@@ -122,6 +128,7 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     const a = event.appointment;
     const classes = ['appt-event', `appt-event--${a.status}`];
     if (event.clash) classes.push(`appt-event--clash-${event.clash}`);
+    if (event.away) classes.push('appt-event--away');
     if (event.end.getTime() - event.start.getTime() < 20 * 60_000) classes.push('appt-event--short');
     return { className: classes.join(' '), style: { '--type-colour': event.typeColour } as CSSProperties };
   }, []);

@@ -4,7 +4,7 @@
  * to edit, find to book — never lets the closing one wipe the next.
  */
 import type { Dispatch, SetStateAction } from 'react';
-import type { Appointment, Reference } from '../../../../main/contract';
+import type { Appointment, Reference, ScheduleBlock } from '../../../../main/contract';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { Dialog } from '../../ui/Dialog';
@@ -12,9 +12,11 @@ import { ErrorMessage } from '../../ui/feedback';
 import { formatDateTime, formatTime } from '../../ui/format';
 import { AppointmentDetail } from './AppointmentDetail';
 import { AppointmentForm, type AppointmentDraft } from './AppointmentForm';
+import { blockSpan } from './BlockNotice';
 import type { ShadeEvent } from './calendarModel';
-import { localParts } from './clinicTime';
+import { localParts, startOfDay } from './clinicTime';
 import { FindNextAvailable } from './FindNextAvailable';
+import { MarkUnavailableForm, type BlockDraft } from './MarkUnavailable';
 
 export type DialogState =
   | { kind: 'book'; draft: AppointmentDraft }
@@ -22,6 +24,9 @@ export type DialogState =
   | { kind: 'edit'; appointment: Appointment }
   | { kind: 'find' }
   | { kind: 'shade'; event: ShadeEvent }
+  | { kind: 'block'; draft: BlockDraft }
+  /** A dragged-out time range: book it, or mark the provider unavailable then. */
+  | { kind: 'choose'; book: AppointmentDraft; block: BlockDraft }
   | null;
 
 interface ScheduleDialogsProps {
@@ -31,6 +36,7 @@ interface ScheduleDialogsProps {
   date: string;
   defaultTypeId: string;
   onSaved(saved: Appointment[], verb: 'Booked' | 'Changed'): void;
+  onBlocked(block: ScheduleBlock): void;
   onMessage(message: string): void;
 }
 
@@ -47,7 +53,9 @@ function ShadeDetail({ event, reference, onRemoved }: { event: ShadeEvent; refer
         <dd>{block ? block.reason : `${event.title} (weekly break)`}</dd>
         <dt>When</dt>
         <dd>
-          {formatDateTime(event.start.toISOString(), zone)}–{formatTime(event.end.toISOString(), zone)}
+          {block
+            ? blockSpan(block, zone)
+            : `${formatDateTime(event.start.toISOString(), zone)}–${formatTime(event.end.toISOString(), zone)}`}
         </dd>
         <dt>Provider</dt>
         <dd>{provider?.displayName ?? 'Unknown provider'}</dd>
@@ -70,10 +78,15 @@ function ShadeDetail({ event, reference, onRemoved }: { event: ShadeEvent; refer
   );
 }
 
-export function ScheduleDialogs({ reference, dialog, setDialog, date, defaultTypeId, onSaved, onMessage }: ScheduleDialogsProps) {
+export function ScheduleDialogs(props: ScheduleDialogsProps) {
+  const { reference, dialog, setDialog, date, defaultTypeId, onSaved, onBlocked, onMessage } = props;
   const session = useSession();
   const zone = reference.clinic.timeZone;
   const closeIf = (kind: NonNullable<DialogState>['kind']) => () => setDialog((d) => (d?.kind === kind ? null : d));
+  const providerName = (id: string) => {
+    const provider = reference.providers.find((p) => p.id === id);
+    return provider ? ` · ${provider.displayName}` : '';
+  };
 
   return (
     <>
@@ -163,6 +176,42 @@ export function ScheduleDialogs({ reference, dialog, setDialog, date, defaultTyp
             onRemoved={() => {
               setDialog(null);
               onMessage('The unavailability was removed.');
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog title="Selected time" open={dialog?.kind === 'choose'} onClose={closeIf('choose')}>
+        {dialog?.kind === 'choose' && (
+          <div className="slot-choice">
+            <p>
+              {startOfDay(dialog.block.date, zone).toFormat('cccc d LLLL')}, {dialog.block.start}–{dialog.block.end}
+              {providerName(dialog.block.providerId)}
+            </p>
+            <div className="form-actions">
+              <button type="button" className="button" onClick={() => setDialog({ kind: 'block', draft: dialog.block })}>
+                Mark provider unavailable
+              </button>
+              <button
+                type="button"
+                className="button button--primary"
+                autoFocus
+                onClick={() => setDialog({ kind: 'book', draft: dialog.book })}
+              >
+                Book appointment
+              </button>
+            </div>
+          </div>
+        )}
+      </Dialog>
+      <Dialog title="Mark unavailable" open={dialog?.kind === 'block'} onClose={closeIf('block')}>
+        {dialog?.kind === 'block' && (
+          <MarkUnavailableForm
+            reference={reference}
+            draft={dialog.draft}
+            onCancel={closeIf('block')}
+            onDone={(block) => {
+              setDialog(null);
+              onBlocked(block);
             }}
           />
         )}

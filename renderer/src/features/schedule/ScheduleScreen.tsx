@@ -3,12 +3,14 @@
  * provider or room) in the clinic's own time zone, whatever the workstation's.
  * The desk books by clicking a free slot or pressing N, opens an appointment
  * with a click or Enter, and moves one by dragging; every refusal comes back
- * with the next free times. The calendar always draws server data, so a
- * refused move snaps back and a change from another workstation shows up.
+ * with the next free times. Time a provider is away (U, or a dragged-out
+ * range) is marked here too, and shown shaded with its reason. The calendar
+ * always draws server data, so a refused move snaps back and a change from
+ * another workstation shows up.
  */
 import { keepPreviousData } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, type ApiErrorShape, type Appointment, type Input, type Reference } from '../../../../main/contract';
+import { useCallback, useMemo, useState } from 'react';
+import { ApiError, type Appointment, type Reference, type ScheduleBlock } from '../../../../main/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import type { Route } from '../../app/navigation';
 import { useReference } from '../../app/reference';
@@ -16,16 +18,15 @@ import { useSession } from '../../app/session';
 import { ErrorMessage, Loading } from '../../ui/feedback';
 import { appointmentEvents, NO_ROOM, resourcesFor, shadeEvents, statusLine, type AppointmentEvent, type ShadeEvent } from './calendarModel';
 import { localParts, openWeekdays, rangeTitle, shiftDate, startOfDay, todayIn, visibleDays } from './clinicTime';
-import { blankDraft } from './drafts';
-import { ConflictPanel, conflictOf } from './ConflictPanel';
+import { blankBlock, blankDraft } from './drafts';
 import { ScheduleCalendar, type MoveChoice, type SlotChoice } from './ScheduleCalendar';
 import { ScheduleDialogs, type DialogState } from './ScheduleDialogs';
 import { ScheduleLegend } from './ScheduleLegend';
+import { ScheduleNotice, type MoveInput, type Notice } from './ScheduleNotice';
 import { ScheduleActions, ScheduleToolbar, type ToolbarState } from './ScheduleToolbar';
+import { useScheduleKeys } from './useScheduleKeys';
 
 type ScheduleRoute = Extract<Route, { screen: 'schedule' }>;
-type MoveInput = Input<'appointments.update'>;
-type Notice = { kind: 'success'; text: string } | { kind: 'refused'; error: ApiErrorShape; input: MoveInput } | null;
 
 export function ScheduleScreen({ route }: { route: ScheduleRoute }) {
   const { reference, isPending } = useReference();
@@ -86,12 +87,16 @@ function Schedule({ route, reference }: { route: ScheduleRoute; reference: Refer
 
   const layout = state;
   const appointments = useMemo(() => range.data?.appointments ?? [], [range.data]);
-  const events = useMemo(() => appointmentEvents(reference, layout, appointments), [reference, layout, appointments]);
-  const backgrounds = useMemo(() => shadeEvents(reference, layout, range.data?.blocks ?? [], days), [reference, layout, range.data, days]);
+  const blocks = useMemo(() => range.data?.blocks ?? [], [range.data]);
+  const events = useMemo(() => appointmentEvents(reference, layout, appointments, blocks), [reference, layout, appointments, blocks]);
+  const backgrounds = useMemo(() => shadeEvents(reference, layout, blocks, days), [reference, layout, blocks, days]);
   const resources = useMemo(() => resourcesFor(reference, layout, appointments), [reference, layout, appointments]);
 
   const openNew = useCallback(() => {
     if (canWrite) setDialog({ kind: 'book', draft: blankDraft(reference, state) });
+  }, [canWrite, reference, state]);
+  const openBlock = useCallback(() => {
+    if (canWrite) setDialog({ kind: 'block', draft: blankBlock(reference, state) });
   }, [canWrite, reference, state]);
   const shift = useCallback(
     (direction: 1 | -1) => change({ date: shiftDate(state.view, state.date, direction, zone) }),
@@ -99,46 +104,42 @@ function Schedule({ route, reference }: { route: ScheduleRoute; reference: Refer
   );
   const today = useCallback(() => change({ date: todayIn(zone) }), [change, zone]);
 
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], summary') || document.querySelector('dialog[open]')) return;
-      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      const actions: Record<string, () => void> = {
-        n: openNew,
-        t: today,
-        f: () => setDialog({ kind: 'find' }),
-        ArrowLeft: () => shift(-1),
-        PageUp: () => shift(-1),
-        ArrowRight: () => shift(1),
-        PageDown: () => shift(1),
-      };
-      const action = actions[key];
-      if (action) {
-        e.preventDefault();
-        action();
-      }
-    }
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [openNew, today, shift]);
+  const keys = useMemo(
+    () => ({
+      n: openNew,
+      u: openBlock,
+      t: today,
+      f: () => setDialog({ kind: 'find' }),
+      ArrowLeft: () => shift(-1),
+      PageUp: () => shift(-1),
+      ArrowRight: () => shift(1),
+      PageDown: () => shift(1),
+    }),
+    [openNew, openBlock, today, shift],
+  );
+  useScheduleKeys(keys);
 
   const selectSlot = useCallback(
     (choice: SlotChoice) => {
       const start = localParts(choice.start, zone);
       const resourceId = choice.resourceId ?? (state.view === 'week' ? state.focusId : undefined);
       const byProvider = state.mode === 'provider';
-      setDialog({
-        kind: 'book',
-        draft: blankDraft(reference, state, {
-          date: start.date,
-          start: start.time,
-          end: choice.ranged ? localParts(choice.end, zone).time : '',
-          // By room, the provider is chosen in the dialog (pre-set only when the filter shows one).
-          ...(byProvider ? { providerId: resourceId ?? '' } : { roomId: resourceId && resourceId !== NO_ROOM ? resourceId : '' }),
-        }),
+      const end = choice.ranged ? localParts(choice.end, zone).time : '';
+      const book = blankDraft(reference, state, {
+        date: start.date,
+        start: start.time,
+        end,
+        // By room, the provider is chosen in the dialog (pre-set only when the filter shows one).
+        ...(byProvider ? { providerId: resourceId ?? '' } : { roomId: resourceId && resourceId !== NO_ROOM ? resourceId : '' }),
       });
+      // A click books; a dragged-out range may also be time the provider is away.
+      if (!choice.ranged) setDialog({ kind: 'book', draft: book });
+      else
+        setDialog({
+          kind: 'choose',
+          book,
+          block: blankBlock(reference, state, { providerId: book.providerId, date: start.date, start: start.time, end }),
+        });
     },
     [zone, state, reference],
   );
@@ -196,6 +197,22 @@ function Schedule({ route, reference }: { route: ScheduleRoute; reference: Refer
     [change, zone],
   );
 
+  const onBlocked = useCallback(
+    (block: ScheduleBlock) => {
+      // Show where it was recorded: that day, in provider columns, with that provider in view.
+      const ids = state.providerIds;
+      change({
+        date: localParts(block.startAt, zone).date,
+        mode: 'provider',
+        focusId: state.view === 'week' ? block.providerId : state.focusId,
+        providerIds: ids.length === 0 || ids.includes(block.providerId) ? ids : [...ids, block.providerId],
+      });
+      setScrollTo({ time: localParts(block.startAt, zone).time, seq: Date.now() });
+      setNotice({ kind: 'blocked', block });
+    },
+    [change, zone, state.view, state.focusId, state.providerIds],
+  );
+
   const closedOn = state.view === 'day' && !weekdays.includes(first.weekday) ? first.toFormat('cccc') : null;
   const isToday = state.date === todayIn(zone);
   return (
@@ -218,40 +235,18 @@ function Schedule({ route, reference }: { route: ScheduleRoute; reference: Refer
                 fetching: range.isFetching,
               })}
         </p>
-        <ScheduleActions canWrite={canWrite} onFind={() => setDialog({ kind: 'find' })} onNew={openNew} />
+        <ScheduleActions canWrite={canWrite} onFind={() => setDialog({ kind: 'find' })} onNew={openNew} onMarkUnavailable={openBlock} />
       </header>
       <ScheduleToolbar reference={reference} state={state} onChange={change} onShift={shift} onToday={today} />
-      {notice?.kind === 'success' && (
-        <div className="success-banner schedule__notice" role="status">
-          {notice.text}
-          <button type="button" className="button button--ghost button--small" aria-label="Dismiss" onClick={() => setNotice(null)}>
-            ×
-          </button>
-        </div>
-      )}
-      {notice?.kind === 'refused' && (
-        <div className="schedule__notice">
-          {conflictOf(notice.error) ? (
-            <ConflictPanel
-              error={notice.error}
-              reference={reference}
-              heading="Not moved"
-              canOverbook={session.can('schedule.overbook')}
-              overbookLabel="Move anyway (overbook)"
-              busy={update.isPending}
-              onPick={(slot) =>
-                void move({ id: notice.input.id, startAt: slot.startAt, endAt: slot.endAt, providerId: slot.providerId }, undefined, true)
-              }
-              onOverbook={(reason) => void move(notice.input, reason)}
-            />
-          ) : (
-            <ErrorMessage error={notice.error} />
-          )}
-          <button type="button" className="button button--small" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ScheduleNotice
+        notice={notice}
+        reference={reference}
+        canOverbook={session.can('schedule.overbook')}
+        busy={update.isPending}
+        onMove={(input, reason, follow) => void move(input, reason, follow)}
+        onOpen={(id) => setDialog({ kind: 'detail', id })}
+        onDismiss={() => setNotice(null)}
+      />
       <ErrorMessage error={range.error} />
       {range.isPending ? (
         <Loading label="Loading appointments…" />
@@ -280,6 +275,7 @@ function Schedule({ route, reference }: { route: ScheduleRoute; reference: Refer
         date={state.date}
         defaultTypeId={defaultTypeId}
         onSaved={onSaved}
+        onBlocked={onBlocked}
         onMessage={(text) => setNotice({ kind: 'success', text })}
       />
     </section>

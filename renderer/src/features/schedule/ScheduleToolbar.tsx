@@ -172,13 +172,28 @@ export function ScheduleToolbar({ reference, state, onChange, onShift, onToday }
   );
 }
 
-/** The two things the desk does most, always in the same place (top right). */
-export function ScheduleActions({ canWrite, onFind, onNew }: { canWrite: boolean; onFind(): void; onNew(): void }) {
+/** The things the desk does most, always in the same place (top right). */
+export function ScheduleActions({
+  canWrite,
+  onFind,
+  onNew,
+  onMarkUnavailable,
+}: {
+  canWrite: boolean;
+  onFind(): void;
+  onNew(): void;
+  onMarkUnavailable(): void;
+}) {
   return (
     <div className="schedule-actions">
       <button type="button" className="button" aria-keyshortcuts="F" onClick={onFind}>
         Find next available
       </button>
+      {canWrite && (
+        <button type="button" className="button" aria-keyshortcuts="U" onClick={onMarkUnavailable}>
+          Mark unavailable
+        </button>
+      )}
       {canWrite && (
         <button type="button" className="button button--primary" aria-keyshortcuts="N" onClick={onNew}>
           New appointment

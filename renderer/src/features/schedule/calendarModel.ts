@@ -15,6 +15,9 @@ export const NO_ROOM = 'no-room';
 
 export const INACTIVE_STATUSES = ['cancelled', 'no_show'];
 
+/** Still to happen (or happening): the ones someone must move when the provider turns out to be away. */
+export const OPEN_STATUSES = ['booked', 'arrived', 'in_room'];
+
 export interface CalendarResource {
   id: string;
   title: string;
@@ -33,6 +36,8 @@ export interface AppointmentEvent {
   providerName: string;
   /** Why it is flagged overbooked: the provider is double-booked, or only the room is. */
   clash: 'provider' | 'room' | null;
+  /** The reason the provider is marked unavailable during it (booked before the block was recorded), if so. */
+  away: string | null;
 }
 
 export interface ShadeEvent {
@@ -97,7 +102,20 @@ export function clashLabel(clash: AppointmentEvent['clash']): string {
   return clash === 'room' ? 'Room clash' : 'Overbooked';
 }
 
-export function appointmentEvents(reference: Reference, layout: Layout, appointments: Appointment[]): AppointmentEvent[] {
+function awayOf(a: Appointment, blocks: ScheduleBlock[]): string | null {
+  if (!OPEN_STATUSES.includes(a.status)) return null;
+  const start = Date.parse(a.startAt);
+  const end = Date.parse(a.endAt);
+  const block = blocks.find((b) => b.providerId === a.providerId && Date.parse(b.startAt) < end && start < Date.parse(b.endAt));
+  return block ? block.reason : null;
+}
+
+export function appointmentEvents(
+  reference: Reference,
+  layout: Layout,
+  appointments: Appointment[],
+  blocks: ScheduleBlock[] = [],
+): AppointmentEvent[] {
   const types = new Map(reference.appointmentTypes.map((t) => [t.id, t]));
   const providers = new Map(reference.providers.map((p) => [p.id, p]));
   return appointments
@@ -121,6 +139,7 @@ export function appointmentEvents(reference: Reference, layout: Layout, appointm
         typeColour: type?.colour ?? '#64748b',
         providerName: providers.get(a.providerId)?.displayName ?? 'Unknown provider',
         clash: clashOf(a, appointments),
+        away: awayOf(a, blocks),
       };
     });
 }
@@ -145,17 +164,27 @@ export function shadeEvents(reference: Reference, layout: Layout, blocks: Schedu
     ),
   );
   const shown = new Set(providers.map((p) => p.id));
+  // Cut per visible day: a block over several days (leave) or up to midnight would otherwise reach into the next day's column.
   const blockEvents: ShadeEvent[] = blocks
     .filter((b) => shown.has(b.providerId))
-    .map((b) => ({
-      kind: 'block' as const,
-      id: `block-${b.id}`,
-      title: `Unavailable: ${b.reason}`,
-      start: new Date(b.startAt),
-      end: new Date(b.endAt),
-      resourceId: b.providerId,
-      block: b,
-    }));
+    .flatMap((b) =>
+      days.flatMap((day) => {
+        const start = Math.max(Date.parse(b.startAt), day.toMillis());
+        const end = Math.min(Date.parse(b.endAt), day.endOf('day').toMillis());
+        if (start >= end) return [];
+        return [
+          {
+            kind: 'block' as const,
+            id: `block-${b.id}-${day.toISODate() ?? ''}`,
+            title: `Unavailable: ${b.reason}`,
+            start: new Date(start),
+            end: new Date(end),
+            resourceId: b.providerId,
+            block: b,
+          },
+        ];
+      }),
+    );
   return [...breaks, ...blockEvents];
 }
 
@@ -167,6 +196,7 @@ export function describe(event: AppointmentEvent, zone: string): string {
   if (event.clash === 'room') parts.push('Room double-booked: the room is also booked for another appointment at this time');
   else if (event.clash)
     parts.push(`Overbooked${a.overbookReason ? `: ${a.overbookReason}` : ' (the provider has another appointment at this time)'}`);
+  if (event.away) parts.push(`The provider is marked unavailable then (${event.away}): reschedule`);
   if (a.statusReason && INACTIVE_STATUSES.includes(a.status)) parts.push(`Reason: ${a.statusReason}`);
   if (a.notes) parts.push(`Notes: ${a.notes}`);
   return parts.join(' — ');

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Slot, WeeklyHours } from '../../../../main/contract';
+import { isValidTime } from '../../ui/time';
 
 export const DATE = 'yyyy-MM-dd';
 export const TIME = 'HH:mm';
@@ -24,9 +25,8 @@ export function isValidDate(date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date).isValid;
 }
 
-export function isValidTime(time: string): boolean {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
-}
+/** "HH:mm", 24-hour: the one rule, shared with the rest of the app. */
+export { isValidTime };
 
 /** A clinic-local date and time as a UTC ISO instant for the API, or null if either is not valid. */
 export function toInstant(date: string, time: string, zone: string): string | null {
