@@ -11,8 +11,12 @@ import { join } from 'node:path';
 export const E2E_TOKEN = 'e2e-token';
 const DEMO_PORT = Number(process.env.OUTPOST_E2E_DEMO_PORT ?? 4901);
 const EMPTY_PORT = Number(process.env.OUTPOST_E2E_EMPTY_PORT ?? 4902);
-const dataRoot = process.env.OUTPOST_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
-process.env.OUTPOST_E2E_DATA = dataRoot;
+if (!process.env.OUTPOST_E2E_DATA) {
+  process.env.OUTPOST_E2E_DATA = mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
+  // Ours to remove after the run (see teardown.ts); a folder given by the caller is left alone.
+  process.env.OUTPOST_E2E_DATA_OWNED = '1';
+}
+const dataRoot = process.env.OUTPOST_E2E_DATA;
 
 function server(port: number, demo: boolean, dir: string) {
   return {
@@ -42,6 +46,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  globalTeardown: './test/e2e/teardown.ts',
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },

@@ -41,8 +41,8 @@ async function tryToDoubleBook(page: Page, daysAhead: number, givenName: string,
   await page.getByRole('button', { name: 'New appointment' }).click();
   const booking = page.getByRole('dialog', { name: 'Book appointment' });
   const picker = booking.getByRole('combobox', { name: 'Patient' });
-  // Clicked into: focus does not land in the box by itself yet (the native dialog focuses its Close button).
-  await picker.click();
+  // Keyboard-first: the dialog opens with the cursor in the patient box.
+  await expect(picker).toBeFocused();
   await page.keyboard.type(family.slice(0, -1));
   await expect(booking.getByRole('option', { name: new RegExp(attempt.name) })).toBeVisible();
   await page.keyboard.press('Enter');
