@@ -53,7 +53,9 @@ async function start(): Promise<void> {
 
   // db/open.ts reads this; the build copies db/migrations next to the bundle.
   process.env.OUTPOST_MIGRATIONS = join(appDir, 'dist', 'migrations');
-  const core = await createCore({ dataDir: userData, seedDemo: true });
+  // A clinic's installed app starts at first-run setup; the demo clinic is for development (`npm start`) or when asked for.
+  const seedDemo = process.env.OUTPOST_DEMO === '1' || (!app.isPackaged && process.env.OUTPOST_DEMO !== '0');
+  const core = await createCore({ dataDir: userData, seedDemo });
   const disconnect = connectIpc(core, () => mainWindow);
   closeCoreOnQuit(core, disconnect);
 
