@@ -1,7 +1,9 @@
 /**
  * Clinic-wide settings and the reference lists (providers, rooms, appointment
  * types) every other screen reads through useReference. Saving any of them
- * fires data.changed, so open screens pick the change up by themselves.
+ * fires data.changed, so open screens pick the change up by themselves. The
+ * settings, opening hours included, are saved together in one clinic.update:
+ * one button, one outcome.
  */
 import { useState, type FormEvent } from 'react';
 import type { Clinic } from '../../../../main/contract';
@@ -9,6 +11,8 @@ import { useApiMutation } from '../../api/hooks';
 import { useReference } from '../../app/reference';
 import { Select, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/feedback';
+import { checkOpeningHours, openingHoursFrom, openingHoursTo, tidyOpeningHours, WEEKDAYS, type OpeningHours } from './hours';
+import { OpeningHoursFieldset } from './OpeningHoursFieldset';
 import { ReferenceLists } from './ReferenceLists';
 import { useServerForm } from './useServerForm';
 
@@ -33,6 +37,7 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const [name, setNameState] = useState(clinic.name);
   const [timeZone, setTimeZoneState] = useState(clinic.timeZone);
   const [slotMinutes, setSlotState] = useState<number>(clinic.slotMinutes);
+  const [hours, setHoursState] = useState<OpeningHours>(() => openingHoursFrom(clinic.hours));
   const [saved, setSaved] = useState(false);
   // A "saved" note must not outlive the next edit.
   const edited =
@@ -44,13 +49,27 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const setName = edited(setNameState);
   const setTimeZone = edited(setTimeZoneState);
   const setSlotMinutes = edited(setSlotState);
+  const setHours = edited(setHoursState);
   const zoneOptions = zones.includes(clinic.timeZone) ? zones : [clinic.timeZone, ...zones];
   const slotOptions = (SLOT_SIZES as readonly number[]).includes(clinic.slotMinutes) ? SLOT_SIZES : [clinic.slotMinutes, ...SLOT_SIZES];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const ok = await form.run(() => update.mutateAsync({ name, timeZone, slotMinutes: slotMinutes as SlotSize }));
+    const tidy = tidyOpeningHours(hours);
+    setHoursState(tidy);
+    const problems = checkOpeningHours(tidy);
+    if (Object.keys(problems).length > 0) {
+      const days = WEEKDAYS.filter(({ key }) => Object.keys(problems).some((f) => f.startsWith(`hours.${key}.`))).map((d) => d.long);
+      form.fail(
+        days.length ? `Some opening hours need fixing: ${days.join(', ')}.` : `${problems.hours ?? 'The opening hours need fixing'}.`,
+        problems,
+      );
+      return;
+    }
+    const ok = await form.run(() =>
+      update.mutateAsync({ name, timeZone, slotMinutes: slotMinutes as SlotSize, hours: openingHoursTo(tidy) }),
+    );
     setSaved(ok);
   }
 
@@ -98,6 +117,7 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
             ))}
           </Select>
         </div>
+        <OpeningHoursFieldset days={hours} onChange={setHours} errors={form.error?.fields} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={form.busy}>
             {form.busy ? 'Saving…' : 'Save clinic settings'}
