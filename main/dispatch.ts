@@ -20,6 +20,9 @@ export interface DispatchOptions {
   log?: (line: string) => void;
 }
 
+/** All a session may do while its user still has a password an administrator set. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>(['auth.changePassword', 'auth.me', 'auth.logout', 'sync.status']);
+
 export function validationError(error: z.ZodError): ApiError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -48,6 +51,9 @@ export function createDispatcher(options: DispatchOptions) {
     if (spec.access !== 'public') {
       user = sessionToken ? resolveSession(options.store, sessionToken) : null;
       if (!user) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
+      if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
+        throw new ApiError('FORBIDDEN', 'Your password was set by an administrator. Choose your own password to continue.');
+      }
       if (spec.access !== 'session' && !can(user.role, spec.access)) {
         throw new ApiError('FORBIDDEN', `${roleLabels[user.role]} accounts cannot do this. Ask a manager or administrator if you need it.`);
       }
@@ -76,7 +82,7 @@ export function createDispatcher(options: DispatchOptions) {
       log(`[outpost] INTERNAL ${reference} in ${isMethodName(method) ? method : 'unknown method'}: ${detail}`);
       const shape: ApiErrorShape = {
         code: 'INTERNAL',
-        message: `Something went wrong on this workstation (reference ${reference}). Your data was not changed; try again, and tell support the reference if it keeps happening.`,
+        message: `Something went wrong on this workstation (reference ${reference}). Check whether your last change was saved before trying again, and tell support the reference if it keeps happening.`,
       };
       return { ok: false, error: shape };
     }

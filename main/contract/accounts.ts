@@ -72,6 +72,8 @@ export const accounts = {
       role: Role,
       password: Password,
       providerId: Id.nullish(),
+      /** Make the user choose their own password at first sign-in (the default). */
+      requirePasswordChange: z.boolean().default(true),
     }),
     output: User,
     access: 'users.manage',

@@ -19,6 +19,9 @@ export type Interval = z.infer<typeof Interval>;
 export const WeeklyHours = z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(Interval));
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
+/** Weekly hours as read back: checked for shape only, so a row from another version never breaks a read. */
+export const StoredWeeklyHours = z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() })));
+
 export const Empty = z.object({}).strict();
 export const Ok = z.object({ ok: z.literal(true) });
 

@@ -3,12 +3,18 @@ import { z } from 'zod';
 import { Empty, Id, optionalText, PlainDate, requiredText } from './common';
 import { method } from './method';
 
+/** How a patient's name is shown everywhere: "Family, Given (Preferred)". */
+export function patientDisplayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
+  return `${p.familyName}, ${p.givenName}${p.preferredName ? ` (${p.preferredName})` : ''}`;
+}
+
 export const sexes = ['female', 'male', 'other', 'unknown'] as const;
 export const relationships = ['self', 'spouse', 'child', 'other'] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Tomorrow in UTC: the latest date that is "today" somewhere; the service checks against the clinic's own date. */
+const latestToday = () => new Date(Date.now() + 86400_000).toISOString().slice(0, 10);
 
-export const DateOfBirth = PlainDate.refine((d) => d <= today(), 'Date of birth cannot be in the future').refine(
+export const DateOfBirth = PlainDate.refine((d) => d <= latestToday(), 'Date of birth cannot be in the future').refine(
   (d) => d >= '1900-01-01',
   'Date of birth must be after 1900-01-01',
 );
@@ -36,7 +42,26 @@ export const InsurancePolicyInput = z.object({
   subscriberDateOfBirth: PlainDate.nullish().transform((v) => v ?? null),
 });
 
-export const InsurancePolicy = InsurancePolicyInput.extend({ id: Id, payerId: z.string().nullable() });
+/*
+ * Read shapes are deliberately looser than the input rules: a record saved by
+ * another version of Outpost (or before a rule tightened) must still open, so
+ * reads check types, not today's validation rules or closed enums.
+ */
+const Text = z.string();
+const MaybeText = z.string().nullable();
+
+export const InsurancePolicy = z.object({
+  id: Id,
+  rank: z.number().int(),
+  payerName: Text,
+  payerId: MaybeText,
+  memberId: Text,
+  groupNumber: MaybeText,
+  subscriberName: MaybeText,
+  /** Open enum (see relationships). */
+  subscriberRelationship: Text,
+  subscriberDateOfBirth: MaybeText,
+});
 export type InsurancePolicy = z.infer<typeof InsurancePolicy>;
 
 export const PatientFields = z.object({
@@ -82,12 +107,32 @@ export const PatientSummary = z.object({
 });
 export type PatientSummary = z.infer<typeof PatientSummary>;
 
-export const Patient = PatientFields.extend({
+export const Patient = z.object({
   id: Id,
-  mrn: z.string(),
-  sex: z.string(),
+  mrn: Text,
+  givenName: Text,
+  middleName: MaybeText,
+  familyName: Text,
+  preferredName: MaybeText,
+  /** Open enum (see sexes). */
+  sex: Text,
+  dateOfBirth: Text,
+  phoneMobile: MaybeText,
+  phoneHome: MaybeText,
+  email: MaybeText,
+  addressLine1: MaybeText,
+  addressLine2: MaybeText,
+  city: MaybeText,
+  region: MaybeText,
+  postalCode: MaybeText,
+  country: MaybeText,
+  emergencyContactName: MaybeText,
+  emergencyContactRelationship: MaybeText,
+  emergencyContactPhone: MaybeText,
+  preferredLanguage: MaybeText,
+  notes: MaybeText,
   insurance: z.array(InsurancePolicy),
-  updatedAt: z.string(),
+  updatedAt: Text,
 });
 export type Patient = z.infer<typeof Patient>;
 
@@ -131,7 +176,12 @@ export const patients = {
   }),
   /** Change a patient's details and insurance (policies left out are removed). */
   'patients.update': method({
-    input: PatientFields.extend({ id: Id, acknowledgeDuplicates: z.boolean().default(false) }),
+    input: PatientFields.extend({
+      id: Id,
+      acknowledgeDuplicates: z.boolean().default(false),
+      /** The record's updatedAt when the form was opened: refused with CONFLICT if someone saved it since. */
+      expectedUpdatedAt: z.string().max(40).optional(),
+    }),
     output: Patient,
     access: 'patients.write',
   }),

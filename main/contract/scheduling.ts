@@ -6,6 +6,9 @@ import { method } from './method';
 export const appointmentStatuses = ['booked', 'arrived', 'in_room', 'completed', 'no_show', 'cancelled'] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
+/** Statuses that free the slot: such appointments never clash. */
+export const inactiveStatuses: readonly string[] = ['cancelled', 'no_show'];
+
 export const statusLabels: Record<AppointmentStatus, string> = {
   booked: 'Booked',
   arrived: 'Arrived',

@@ -1,13 +1,13 @@
 /** Clinic settings and the reference lists every screen needs (providers, rooms, appointment types). */
 import { z } from 'zod';
-import { Colour, Empty, Id, LocalTime, optionalText, requiredText, WeeklyHours } from './common';
+import { Colour, Empty, Id, LocalTime, optionalText, requiredText, StoredWeeklyHours, WeeklyHours } from './common';
 import { method } from './method';
 
 export const Clinic = z.object({
   id: Id,
   name: z.string(),
   timeZone: z.string(),
-  hours: WeeklyHours,
+  hours: StoredWeeklyHours,
   slotMinutes: z.number().int(),
 });
 export type Clinic = z.infer<typeof Clinic>;
@@ -25,8 +25,8 @@ export const Provider = z.object({
   credentials: z.string().nullable(),
   specialty: z.string().nullable(),
   colour: z.string(),
-  weeklyHours: WeeklyHours,
-  breaks: z.array(ProviderBreak),
+  weeklyHours: StoredWeeklyHours,
+  breaks: z.array(z.object({ weekday: z.number(), start: z.string(), end: z.string(), label: z.string() })),
   active: z.boolean(),
 });
 export type Provider = z.infer<typeof Provider>;

@@ -7,6 +7,8 @@ export interface SessionUser {
   id: string;
   role: Role;
   displayName: string;
+  /** Set by an administrator's reset: until changed, the session may only change the password. */
+  mustChangePassword: boolean;
 }
 
 export interface CallContext {

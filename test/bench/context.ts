@@ -66,7 +66,7 @@ async function open(): Promise<BenchContext> {
   const store = createStore(sqlite, db);
   const ctx: CallContext = {
     store,
-    user: { id: session.user.id, role: 'front_desk', displayName: session.user.displayName },
+    user: { id: session.user.id, role: 'front_desk', displayName: session.user.displayName, mustChangePassword: false },
     sessionToken: session.token,
     scryptLog2N: DATASET.scryptLog2N,
   };

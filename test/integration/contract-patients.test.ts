@@ -118,7 +118,7 @@ describe('patients.update', () => {
   it('changes details and replaces the insurance list', async () => {
     const fd = await clinic.as('front_desk');
     const patient = await clinic.addPatient({ insurance: [{ rank: 1, payerName: 'Old Payer', memberId: 'O-1' }] });
-    const [policy] = patient.insurance;
+    const [policy] = editable(patient).insurance ?? [];
     if (!policy) throw new Error('fixture policy');
     const updated = await fd.ok('patients.update', {
       ...editable(patient),

@@ -5,7 +5,7 @@
  * staff, a fixed-seed faker for patients, phone numbers and dates of birth
  * derived from a counter so that no two fixture patients look like duplicates.
  */
-import { sexes, type Input, type Output, type Role } from '../../main/contract';
+import { relationships, sexes, type Input, type Output, type Role } from '../../main/contract';
 import { makeCore, type Caller, type MakeCoreOptions, type TestCore } from './core';
 import { syntheticFaker } from './random';
 import { addDays, CLINIC_ZONE } from './time';
@@ -73,6 +73,8 @@ export async function makeClinic(options: Omit<MakeCoreOptions, 'demo' | 'prepar
       role: role as Role,
       password: PASSWORD,
       providerId: role === 'physician' ? providers.lane : null,
+      // Staff of the fixture clinic use their passwords as given; the forced change has its own tests.
+      requirePasswordChange: false,
     });
   }
 
@@ -113,5 +115,10 @@ export async function makeClinic(options: Omit<MakeCoreOptions, 'demo' | 'prepar
 export function editable(patient: Output<'patients.get'>): Input<'patients.update'> {
   const sex = sexes.find((s) => s === patient.sex);
   if (!sex) throw new Error(`Fixture patient has an unexpected sex value`);
-  return { ...patient, sex };
+  const insurance = patient.insurance.map((policy) => {
+    const subscriberRelationship = relationships.find((r) => r === policy.subscriberRelationship);
+    if (!subscriberRelationship) throw new Error('Fixture policy has an unexpected relationship');
+    return { ...policy, subscriberRelationship };
+  });
+  return { ...patient, sex, insurance };
 }

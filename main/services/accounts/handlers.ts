@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { appointmentTypes, clinicSettings, sessions, users } from '../../../db/schema';
 import { ApiError, rolePermissions, type WeeklyHours } from '../../contract';
-import { requireUser, type Handlers } from '../handler';
+import { requireUser, type CallContext, type Handlers } from '../handler';
 import type { Store } from '../store';
 import { hashPassword, verifyPassword } from './passwords';
 import { findUser, isRole, toUser } from './users';
@@ -25,6 +25,18 @@ export const DEFAULT_APPOINTMENT_TYPES = [
   { name: 'Procedure', durationMinutes: 30, colour: '#ea580c' },
   { name: 'Telehealth', durationMinutes: 15, colour: '#0891b2' },
 ];
+
+const unknownUserHashes = new Map<number, Promise<string>>();
+
+/** A hash of a random password at the current cost, checked when the user name is unknown. */
+function unknownUserHash(log2N: number): Promise<string> {
+  let hash = unknownUserHashes.get(log2N);
+  if (!hash) {
+    hash = hashPassword(randomBytes(16).toString('hex'), log2N);
+    unknownUserHashes.set(log2N, hash);
+  }
+  return hash;
+}
 
 export function needsSetup(store: Store): boolean {
   return (store.db.select({ n: count() }).from(clinicSettings).get()?.n ?? 0) === 0;
@@ -112,8 +124,10 @@ export const accountHandlers: Handlers<
     return { token: openSession(store, userId), user: toUser(findUser(store, userId)) };
   },
 
-  'auth.login': async (input, { store }) => {
+  'auth.login': async (input, { store, scryptLog2N }) => {
     const candidates = activeUsersNamed(store, input.username);
+    // An unknown name costs the same hash as a known one, so timing does not reveal which names exist.
+    if (candidates.length === 0) await verifyPassword(input.password, await unknownUserHash(scryptLog2N));
     for (const candidate of candidates) {
       if (!(await verifyPassword(input.password, candidate.passwordHash))) continue;
       if (candidate.disabled) throw new ApiError('FORBIDDEN', 'This account is disabled. Ask an administrator to enable it.');
@@ -148,7 +162,9 @@ export const accountHandlers: Handlers<
   'users.list': (_input, { store }) =>
     store.db.select().from(users).where(isNull(users.deletedAt)).orderBy(asc(users.displayName)).all().map(toUser),
 
-  'users.create': async (input, { store, scryptLog2N }) => {
+  'users.create': async (input, ctx) => {
+    const { store, scryptLog2N } = ctx;
+    assertMayManageAdmins(ctx, input.role);
     assertUsernameFree(store, input.username);
     assertProvider(store, input.providerId);
     const passwordHash = await hashPassword(input.password, scryptLog2N);
@@ -161,7 +177,7 @@ export const accountHandlers: Handlers<
         passwordHash,
         providerId: input.providerId ?? null,
         disabled: false,
-        mustChangePassword: true,
+        mustChangePassword: input.requirePasswordChange,
       }),
     );
     return toUser(findUser(store, id));
@@ -171,6 +187,8 @@ export const accountHandlers: Handlers<
     const { store } = ctx;
     const me = requireUser(ctx);
     const row = findUser(store, input.id);
+    assertMayManageAdmins(ctx, row.role);
+    if (input.role) assertMayManageAdmins(ctx, input.role);
     assertProvider(store, input.providerId);
     if (row.id === me.id && (input.disabled === true || (input.role && input.role !== row.role))) {
       throw new ApiError('CONFLICT', 'You cannot disable yourself or change your own role. Ask another administrator.');
@@ -189,14 +207,23 @@ export const accountHandlers: Handlers<
     return toUser(findUser(store, row.id));
   },
 
-  'users.resetPassword': async (input, { store, scryptLog2N }) => {
+  'users.resetPassword': async (input, ctx) => {
+    const { store, scryptLog2N } = ctx;
     const row = findUser(store, input.id);
+    assertMayManageAdmins(ctx, row.role);
     const passwordHash = await hashPassword(input.password, scryptLog2N);
     store.capture.mutate((w) => w.update(users, row.id, { passwordHash, mustChangePassword: true }));
     store.db.delete(sessions).where(eq(sessions.userId, row.id)).run();
     return { ok: true };
   },
 };
+
+/** Managers manage users too, but only an administrator may create, change or reset an administrator. */
+function assertMayManageAdmins(ctx: CallContext, targetRole: string): void {
+  if (targetRole === 'admin' && requireUser(ctx).role !== 'admin') {
+    throw new ApiError('FORBIDDEN', 'Only an administrator can create, change or reset an administrator account.');
+  }
+}
 
 function assertAnotherAdmin(store: Store, exceptId: string): void {
   const others = store.db

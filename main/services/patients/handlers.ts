@@ -6,7 +6,9 @@ import { ApiError, type PatientFields } from '../../contract';
 import { requireUser, type Handlers } from '../handler';
 import type { Writer } from '../../sync/mutate';
 import type { Store } from '../store';
-import { findDuplicates, findPatientRow, loadPatient, recentFor, rememberRecent } from './records';
+import { findDuplicates, findPatientRow, loadPatient, nameKey, recentFor, rememberRecent } from './records';
+import { getClinic } from '../settings/reference';
+import { DateTime } from 'luxon';
 import { searchPatients } from './search';
 
 type Fields = z.output<typeof PatientFields>;
@@ -29,6 +31,16 @@ function assertNoDuplicates(store: Store, fields: Fields, acknowledged: boolean,
       undefined,
       { duplicates },
     );
+  }
+}
+
+const digits = (phone: string | null) => phone?.replace(/\D/g, '') ?? '';
+
+/** "Today" is the clinic's date, not UTC's: the contract only rules out dates more than a day ahead. */
+function assertDateOfBirthNotFuture(store: Store, dateOfBirth: string): void {
+  const today = DateTime.now().setZone(getClinic(store).timeZone).toISODate() ?? '';
+  if (dateOfBirth > today) {
+    throw new ApiError('VALIDATION', 'Date of birth cannot be in the future', { dateOfBirth: 'Date of birth cannot be in the future' });
   }
 }
 
@@ -86,6 +98,7 @@ export const patientHandlers: Handlers<
     const { store } = ctx;
     const { acknowledgeDuplicates, ...fields } = input;
     assertDistinctRanks(fields);
+    assertDateOfBirthNotFuture(store, fields.dateOfBirth);
     assertNoDuplicates(store, fields, acknowledgeDuplicates);
     const id = store.capture.mutate((w) => {
       const patientId = w.insert(patients, { ...columnsOf(fields), mrn: store.nextMrn(), active: true });
@@ -97,10 +110,24 @@ export const patientHandlers: Handlers<
   },
 
   'patients.update': (input, { store }) => {
-    const { acknowledgeDuplicates, id, ...fields } = input;
-    findPatientRow(store, id);
+    const { acknowledgeDuplicates, id, expectedUpdatedAt, ...fields } = input;
+    const current = findPatientRow(store, id);
+    if (expectedUpdatedAt && current.updatedAt !== expectedUpdatedAt) {
+      throw new ApiError(
+        'CONFLICT',
+        'Someone else saved this patient while you were editing. Reopen the record to see their changes, then make yours again.',
+      );
+    }
     assertDistinctRanks(fields);
-    assertNoDuplicates(store, fields, acknowledgeDuplicates, id);
+    assertDateOfBirthNotFuture(store, fields.dateOfBirth);
+    // Families share phones: re-check duplicates only when what identifies the patient changed.
+    const identityChanged =
+      nameKey(current.givenName) !== nameKey(fields.givenName) ||
+      nameKey(current.familyName) !== nameKey(fields.familyName) ||
+      current.dateOfBirth !== fields.dateOfBirth ||
+      digits(current.phoneMobile) !== digits(fields.phoneMobile) ||
+      digits(current.phoneHome) !== digits(fields.phoneHome);
+    assertNoDuplicates(store, fields, acknowledgeDuplicates || !identityChanged, id);
     store.capture.mutate((w) => {
       w.update(patients, id, columnsOf(fields));
       saveInsurance(w, store, id, fields);

@@ -79,13 +79,16 @@ export function loadPatient(store: Store, id: string): Patient {
   };
 }
 
-/** Case- and accent-insensitive comparison key for names. */
+/**
+ * Case- and accent-insensitive comparison key for names. Letters of every
+ * script are kept: a Cyrillic or Chinese name must not reduce to "".
+ */
 export function nameKey(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z]/g, '');
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export function findDuplicates(
@@ -108,7 +111,7 @@ export function findDuplicates(
       .where(and(eq(patients.dateOfBirth, candidate.dateOfBirth), isNull(patients.deletedAt)))
       .all();
     for (const row of sameDob) {
-      if (row.id !== candidate.excludeId && nameKey(row.familyName) === family && nameKey(row.givenName) === given) {
+      if (given && family && row.id !== candidate.excludeId && nameKey(row.familyName) === family && nameKey(row.givenName) === given) {
         found.set(row.id, { patient: toSummary(row), reason: 'same_name_and_dob' });
       }
     }

@@ -6,13 +6,12 @@
  */
 import { and, eq, gt, isNull, lt, notInArray } from 'drizzle-orm';
 import { appointments, scheduleBlocks } from '../../../db/schema';
-import type { BookingConflict, Provider, Slot } from '../../contract';
+import { inactiveStatuses, type BookingConflict, type Provider, type Slot } from '../../contract';
 import type { Store } from '../store';
 import { formatLocal, localDate, openSpans, overlaps, type Span } from './time';
 
 /** No appointment lasts longer than this, so overlap scans can start this far back. */
 export const MAX_APPOINTMENT_MS = 12 * 3600_000;
-const INACTIVE_STATUSES = ['cancelled', 'no_show'];
 const DAY_MS = 86400_000;
 
 export interface AvailabilityQuery {
@@ -36,7 +35,7 @@ export function busySpans(store: Store, query: AvailabilityQuery, window: Span):
   const ignore = query.ignoreIds ?? [];
   const active = and(
     isNull(appointments.deletedAt),
-    notInArray(appointments.status, INACTIVE_STATUSES),
+    notInArray(appointments.status, [...inactiveStatuses]),
     gt(appointments.startAt, from),
     lt(appointments.startAt, to),
   );

@@ -126,7 +126,11 @@ export function update(ctx: CallContext, input: ParsedInput<'appointments.update
     return { id: t.id, span: { start, end: start + (newEnd - newStart) } };
   });
   const overbookReason = input.overbookReason ?? null;
-  assertPlaceable(ctx, { provider, roomId, spans: planned.map((p) => p.span), ignoreIds: targets.map((t) => t.id) }, overbookReason);
+  // Editing notes or the type of an appointment that already clashes (an earlier overbooking) must not need a new overbooking.
+  const moved = provider.id !== row.providerId || roomId !== row.roomId || newStart !== oldStart || newEnd !== Date.parse(row.endAt);
+  if (moved) {
+    assertPlaceable(ctx, { provider, roomId, spans: planned.map((p) => p.span), ignoreIds: targets.map((t) => t.id) }, overbookReason);
+  }
 
   store.capture.mutate((w) => {
     for (const p of planned) {

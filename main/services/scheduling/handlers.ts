@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { appointments, scheduleBlocks } from '../../../db/schema';
 import { ApiError, statusLabels, type AppointmentStatus, type Slot } from '../../contract';
 import type { Handlers } from '../handler';
+import type { Store } from '../store';
 import { findById, getClinic, listAppointmentTypes, listProviders, listRooms } from '../settings/reference';
 import { findPatientRow } from '../patients/records';
 import { freeSlots } from './availability';
@@ -19,6 +20,24 @@ const ALLOWED_FROM: Record<'booked' | 'arrived' | 'in_room' | 'completed' | 'no_
   completed: ['arrived', 'in_room'],
   no_show: ['booked'],
 };
+
+/**
+ * Arrivals and no-shows happen on the day: nobody checks in for next week, and
+ * a patient is not a no-show before their time. Past days stay editable for
+ * late data entry.
+ */
+function assertStatusTiming(store: Store, row: { startAt: string }, status: string): void {
+  if (status === 'booked') return;
+  const zone = getClinic(store).timeZone;
+  const start = DateTime.fromISO(row.startAt, { zone });
+  const now = DateTime.now().setZone(zone);
+  if (start.startOf('day') > now.startOf('day')) {
+    throw new ApiError('CONFLICT', `This appointment is on ${start.toFormat('ccc d LLL')}; its status can change on the day.`);
+  }
+  if (status === 'no_show' && start > now) {
+    throw new ApiError('CONFLICT', `The appointment starts at ${start.toFormat('HH:mm')}; mark a no-show after that time.`);
+  }
+}
 
 function label(status: string): string {
   return statusLabels[status as AppointmentStatus] ?? status;
@@ -79,7 +98,9 @@ export const schedulingHandlers: Handlers<
     if (input.status === 'no_show' && !input.reason) {
       throw new ApiError('VALIDATION', 'Give a reason for the no-show (e.g. "no answer when called").', { reason: 'A reason is required' });
     }
+    assertStatusTiming(store, row, input.status);
     if (input.status === 'booked' && row.status === 'no_show') assertSlotStillFree(ctx, row);
+    if (input.roomId && input.roomId !== row.roomId) assertSlotStillFree(ctx, { ...row, roomId: input.roomId });
     const now = new Date().toISOString();
     store.capture.mutate((w) =>
       w.update(appointments, row.id, {

@@ -1,19 +1,14 @@
 /** Reading appointments as the calendar shows them: with the patient's name and an overbooked flag. */
 import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { appointments } from '../../../db/schema';
-import { ApiError, type Appointment } from '../../contract';
+import { ApiError, inactiveStatuses, patientDisplayName, type Appointment } from '../../contract';
 import type { Store } from '../store';
 import { MAX_APPOINTMENT_MS } from './availability';
 
 type AppointmentRow = typeof appointments.$inferSelect;
-const INACTIVE = ['cancelled', 'no_show'];
-
-export function displayName(p: { givenName: string; familyName: string; preferredName: string | null }): string {
-  return `${p.familyName}, ${p.givenName}${p.preferredName ? ` (${p.preferredName})` : ''}`;
-}
 
 function isActive(row: AppointmentRow): boolean {
-  return !INACTIVE.includes(row.status);
+  return !inactiveStatuses.includes(row.status);
 }
 
 /** Display names of the rows' patients, in one statement whatever their number (a JSON list, not one parameter each). */
@@ -25,7 +20,7 @@ function patientNames(store: Store, rows: AppointmentRow[]): Map<string, string>
     sql`SELECT id, given_name AS givenName, family_name AS familyName, preferred_name AS preferredName
         FROM patients WHERE id IN (SELECT value FROM json_each(${JSON.stringify(patientIds)}))`,
   );
-  for (const p of found) names.set(p.id, displayName(p));
+  for (const p of found) names.set(p.id, patientDisplayName(p));
   return names;
 }
 
@@ -134,7 +129,7 @@ export function loadAppointment(store: Store, id: string): Appointment {
     .where(
       and(
         isNull(appointments.deletedAt),
-        notInArray(appointments.status, INACTIVE),
+        notInArray(appointments.status, [...inactiveStatuses]),
         or(eq(appointments.providerId, row.providerId), row.roomId ? eq(appointments.roomId, row.roomId) : undefined),
         gt(appointments.startAt, new Date(Date.parse(row.startAt) - MAX_APPOINTMENT_MS).toISOString()),
         lt(appointments.startAt, row.endAt),

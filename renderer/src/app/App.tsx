@@ -5,6 +5,7 @@ import type { Permission } from '../../../main/contract';
 import { api } from '../api/client';
 import { useApi } from '../api/hooks';
 import { ErrorMessage, Loading } from '../ui/feedback';
+import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { LoginScreen } from './LoginScreen';
 import { SessionContext, type SessionValue } from './session';
 import { SetupScreen } from './SetupScreen';
@@ -45,6 +46,9 @@ export function App() {
   if (!session || me.error?.code === 'UNAUTHENTICATED') return <LoginScreen onSignedIn={signedIn} />;
   if (me.error) return <ErrorMessage error={me.error} />;
   if (!value) return <Loading label="Signing in…" />;
+  if (value.user.mustChangePassword) {
+    return <ChangePasswordScreen displayName={value.user.displayName} onDone={() => void me.refetch()} onSignOut={signOut} />;
+  }
   return (
     <SessionContext.Provider value={value}>
       <Shell />
