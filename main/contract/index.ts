@@ -35,7 +35,16 @@ export * from './permissions';
 export type { Access } from './permissions';
 export { Appointment, appointmentStatuses, inactiveStatuses, statusLabels, BookingConflict, Slot, ScheduleBlock } from './scheduling';
 export type { AppointmentStatus } from './scheduling';
-export { Patient, PatientSummary, PatientFields, DuplicateCandidate, sexes, relationships, patientDisplayName } from './patients';
+export {
+  Patient,
+  PatientSummary,
+  PatientFields,
+  DuplicateCandidate,
+  sexes,
+  relationships,
+  patientDisplayName,
+  parseDateToken,
+} from './patients';
 export type { PatientFieldsInput } from './patients';
 export { Clinic, Provider, Room, AppointmentType, Reference } from './settings';
 export { User } from './accounts';

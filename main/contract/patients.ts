@@ -8,6 +8,17 @@ export function patientDisplayName(p: { givenName: string; familyName: string; p
   return `${p.familyName}, ${p.givenName}${p.preferredName ? ` (${p.preferredName})` : ''}`;
 }
 
+/** Parses 1980-03-14, 03/14/1980 or 3/14/1980 (US order, the clinic's convention) to YYYY-MM-DD; null if not a real date. */
+export function parseDateToken(token: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(token);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(token);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : [];
+  if (!year || !month || !day) return null;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
+}
+
 export const sexes = ['female', 'male', 'other', 'unknown'] as const;
 export const relationships = ['self', 'spouse', 'child', 'other'] as const;
 

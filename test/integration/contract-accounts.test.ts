@@ -1,7 +1,8 @@
 /**
  * Contract: first-run setup, sign-in, sessions and user administration.
  * Every refusal is checked for its typed code AND for leaving the database
- * exactly as it was (`refuses`).
+ * exactly as it was (`refuses`). Who may manage administrators and the forced
+ * password change are covered in depth in accounts-safeguards.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../support/core';
@@ -153,6 +154,15 @@ describe('users', () => {
       mustChangePassword: true,
     });
     expect((await clinic.login('dee.doctor', 'doctor-password')).user?.id).toBe(created.id);
+    const trusted = await manager.ok('users.create', {
+      username: 'tia.temp',
+      displayName: 'Tia Temp',
+      role: 'nurse',
+      password: 'agency-password',
+      requirePasswordChange: false,
+    });
+    expect(trusted.mustChangePassword).toBe(false);
+    expect(clinic.query('SELECT must_change_password FROM users WHERE id = ?', trusted.id)).toEqual([{ must_change_password: 0 }]);
     const base = { username: 'new.person', displayName: 'New Person', role: 'nurse', password: 'nurse-password' };
     await manager.refuses('users.create', { ...base, username: 'DEE.DOCTOR' }, 'CONFLICT');
     await manager.refuses('users.create', { ...base, role: 'superuser' }, 'VALIDATION');
@@ -160,6 +170,8 @@ describe('users', () => {
     await manager.refuses('users.create', { ...base, username: 'ab' }, 'VALIDATION');
     await manager.refuses('users.create', { ...base, password: 123456789012 }, 'VALIDATION');
     await manager.refuses('users.create', { ...base, providerId: 'no-such-provider' }, 'NOT_FOUND');
+    await manager.refuses('users.create', { ...base, requirePasswordChange: 'no' }, 'VALIDATION');
+    await manager.refuses('users.create', { ...base, role: 'admin' }, 'FORBIDDEN');
     await (await clinic.as('front_desk')).refuses('users.create', base, 'FORBIDDEN');
   });
 
@@ -170,11 +182,14 @@ describe('users', () => {
       displayName: 'Sam Staff',
       role: 'front_desk',
       password: 'staff-password',
+      requirePasswordChange: false,
     });
     const session = await clinic.login('sam.staff', 'staff-password');
+    // As front desk the session may book (this malformed booking gets as far as validation)...
+    await session.refuses('appointments.book', {}, 'VALIDATION');
     const renamed = await admin.ok('users.update', { id: made.id, displayName: 'Sam Staffer', role: 'nurse' });
     expect(renamed).toMatchObject({ displayName: 'Sam Staffer', role: 'nurse' });
-    // The role change takes effect in the live session.
+    // ...and the role change takes effect in the live session.
     await session.refuses('appointments.book', {}, 'FORBIDDEN');
     expect((await admin.ok('users.update', { id: made.id, disabled: true })).disabled).toBe(true);
     await session.refuses('auth.me', {}, 'UNAUTHENTICATED');
@@ -197,6 +212,7 @@ describe('users', () => {
       displayName: 'Kim Keeper',
       role: 'manager',
       password: 'keeper-password',
+      requirePasswordChange: false,
     });
     const session = await clinic.login('kim.keeper', 'keeper-password');
     expect((await session.ok('users.list', {})).length).toBeGreaterThan(0);
@@ -211,11 +227,12 @@ describe('users', () => {
     if (!me) throw new Error('admin caller has a user');
     await admin.refuses('users.update', { id: me.id, disabled: true }, 'CONFLICT');
     await admin.refuses('users.update', { id: me.id, role: 'nurse' }, 'CONFLICT');
-    // A manager may not demote or disable the only administrator either.
+    // Nobody else can demote or disable the only administrator either: managers may not touch administrators.
     const manager = await clinic.as('manager');
-    await manager.refuses('users.update', { id: me.id, role: 'manager' }, 'CONFLICT');
-    await manager.refuses('users.update', { id: me.id, disabled: true }, 'CONFLICT');
+    await manager.refuses('users.update', { id: me.id, role: 'manager' }, 'FORBIDDEN');
+    await manager.refuses('users.update', { id: me.id, disabled: true }, 'FORBIDDEN');
     expect((await admin.ok('users.update', { id: me.id, displayName: 'Ada A. Admin' })).displayName).toBe('Ada A. Admin');
+    expect(clinic.query("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0")).toEqual([{ n: 1 }]);
   });
 
   it('users.resetPassword sets a temporary password and ends the user’s sessions', async () => {
@@ -225,8 +242,10 @@ describe('users', () => {
       displayName: 'Lee Locum',
       role: 'nurse',
       password: 'locum-password',
+      requirePasswordChange: false,
     });
     const session = await clinic.login('lee.locum', 'locum-password');
+    expect(await session.ok('patients.search', { query: 'a' })).toEqual(expect.any(Array));
     expect(await admin.ok('users.resetPassword', { id: made.id, password: 'temporary-password' })).toEqual({ ok: true });
     await session.refuses('auth.me', {}, 'UNAUTHENTICATED');
     await clinic.anonymous.refuses('auth.login', { username: 'lee.locum', password: 'locum-password' }, 'UNAUTHENTICATED');

@@ -12,6 +12,8 @@ const ACCOUNTS = 'contract-accounts.test.ts';
 const SETTINGS = 'contract-settings.test.ts';
 const PATIENTS = 'contract-patients.test.ts';
 const SCHEDULING = 'contract-scheduling.test.ts';
+const STATUS = 'contract-appointment-status.test.ts';
+const TOOLS = 'contract-schedule-tools.test.ts';
 
 /** Each method -> the test file that exercises its success and refusal cases. */
 const TESTED_IN: Record<MethodName, string> = {
@@ -42,12 +44,12 @@ const TESTED_IN: Record<MethodName, string> = {
   'appointments.forPatient': SCHEDULING,
   'appointments.book': SCHEDULING,
   'appointments.update': SCHEDULING,
-  'appointments.setStatus': SCHEDULING,
-  'appointments.cancel': SCHEDULING,
-  'appointments.findNextAvailable': SCHEDULING,
-  'queue.today': SCHEDULING,
-  'blocks.create': SCHEDULING,
-  'blocks.remove': SCHEDULING,
+  'appointments.setStatus': STATUS,
+  'appointments.cancel': STATUS,
+  'appointments.findNextAvailable': TOOLS,
+  'queue.today': TOOLS,
+  'blocks.create': TOOLS,
+  'blocks.remove': TOOLS,
 };
 
 describe('contract coverage', () => {

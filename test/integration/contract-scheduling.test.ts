@@ -1,13 +1,15 @@
 /**
- * Contract: every scheduling method — success with its real effect, then each
- * kind of bad input, unknown id, clash and wrong role. Every refusal leaves
- * the database unchanged. (Calendar rules in depth: scheduling.test.ts.)
+ * Contract: booking, reading and moving appointments — success with its real
+ * effect, then each kind of bad input, unknown id, clash and wrong role. Every
+ * refusal leaves the database unchanged. (Statuses and cancelling:
+ * contract-appointment-status; free slots, queue and blocks:
+ * contract-schedule-tools; calendar rules in depth: scheduling-*.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { BookingConflict, Output } from '../../main/contract';
 import { makeClinic, type Clinic } from '../support/clinic';
-import { addDays, at, CLINIC_ZONE, plusMinutes, today, upcoming } from '../support/time';
+import { addDays, at, CLINIC_ZONE, pastWeekday, plusMinutes, upcoming } from '../support/time';
 
 let clinic: Clinic;
 let patient: Output<'patients.create'>;
@@ -195,7 +197,7 @@ describe('appointments.update', () => {
     const [kept] = await fd.ok('appointments.update', { id, startAt: at(wed, '15:10') });
     expect(kept?.endAt).toBe(at(wed, '15:40'));
 
-    const [blocker] = await fd.ok('appointments.book', { ...booking(wed, '16:00'), patientId: other.id });
+    await fd.ok('appointments.book', { ...booking(wed, '16:00'), patientId: other.id }); // blocks 16:00–16:20
     await fd.refuses('appointments.update', { id, startAt: at(wed, '16:10') }, 'CONFLICT');
     await fd.refuses('appointments.update', { id: 'no-such-appointment', startAt: at(wed, '15:00') }, 'NOT_FOUND');
     await fd.refuses('appointments.update', { id, providerId: 'no-such-provider' }, 'NOT_FOUND');
@@ -208,144 +210,44 @@ describe('appointments.update', () => {
     await fd.refuses('appointments.update', { id, scope: 'all' }, 'VALIDATION');
     await fd.refuses('appointments.update', { startAt: at(wed, '15:00') }, 'VALIDATION');
     await (await clinic.as('physician')).refuses('appointments.update', { id, startAt: at(wed, '15:20') }, 'FORBIDDEN');
-    await fd.ok('appointments.setStatus', { id: blocker?.id ?? '', status: 'arrived' });
-    await fd.ok('appointments.setStatus', { id: blocker?.id ?? '', status: 'completed' });
-    await fd.refuses('appointments.update', { id: blocker?.id, startAt: at(wed, '16:30') }, 'CONFLICT');
-  });
-});
-
-describe('appointments.setStatus / appointments.cancel', () => {
-  it('checks in, rooms and completes; refuses bad statuses, unknown ids and rooms', async () => {
-    const nurse = await clinic.as('nurse');
-    const [appointment] = await (await clinic.as('front_desk')).ok('appointments.book', booking(thu, '09:00'));
-    const id = appointment?.id ?? '';
-    const arrived = await nurse.ok('appointments.setStatus', { id, status: 'arrived' });
-    expect(arrived.status).toBe('arrived');
-    expect(arrived.arrivedAt).not.toBeNull();
-    await nurse.refuses('appointments.setStatus', { id, status: 'in_room', roomId: 'no-such-room' }, 'NOT_FOUND');
-    const roomed = await (await clinic.as('physician')).ok('appointments.setStatus', { id, status: 'in_room', roomId: clinic.rooms.exam2 });
-    expect(roomed).toMatchObject({ status: 'in_room', roomId: clinic.rooms.exam2, arrivedAt: arrived.arrivedAt });
-    expect(roomed.roomedAt).not.toBeNull();
-    expect((await nurse.ok('appointments.setStatus', { id, status: 'completed' })).completedAt).not.toBeNull();
-    await nurse.refuses('appointments.setStatus', { id, status: 'arrived' }, 'CONFLICT');
-    await nurse.refuses('appointments.setStatus', { id, status: 'cancelled' }, 'VALIDATION');
-    await nurse.refuses('appointments.setStatus', { id }, 'VALIDATION');
-    await nurse.refuses('appointments.setStatus', { id: 'no-such-appointment', status: 'arrived' }, 'NOT_FOUND');
-    await clinic.anonymous.refuses('appointments.setStatus', { id, status: 'arrived' }, 'UNAUTHENTICATED');
   });
 
-  it('requires a reason for a no-show', async () => {
+  it('refuses moving a completed appointment', async () => {
+    // On a past day: a visit is marked arrived and completed on its day or later, never ahead.
+    const past = pastWeekday(7);
     const fd = await clinic.as('front_desk');
-    const [appointment] = await fd.ok('appointments.book', booking(thu, '10:00'));
-    const id = appointment?.id ?? '';
-    await fd.refuses('appointments.setStatus', { id, status: 'no_show' }, 'VALIDATION');
-    await fd.refuses('appointments.setStatus', { id, status: 'no_show', reason: '   ' }, 'VALIDATION');
-    expect(await fd.ok('appointments.setStatus', { id, status: 'no_show', reason: 'No answer when called' })).toMatchObject({
-      status: 'no_show',
-      statusReason: 'No answer when called',
-    });
+    const [done] = await fd.ok('appointments.book', { ...booking(past, '16:00'), patientId: other.id });
+    const id = done?.id ?? '';
+    await fd.ok('appointments.setStatus', { id, status: 'arrived' });
+    await fd.ok('appointments.setStatus', { id, status: 'completed' });
+    const error = await fd.refuses('appointments.update', { id, startAt: at(past, '16:30') }, 'CONFLICT');
+    expect(error.message).toMatch(/completed/);
   });
 
-  it('cancels with a reason; refuses other roles, unknown ids and finished appointments', async () => {
+  it('edits the notes and type of an overbooked appointment without a new overbooking; moving it still needs one', async () => {
     const fd = await clinic.as('front_desk');
-    const [appointment] = await fd.ok('appointments.book', booking(thu, '11:00'));
-    const id = appointment?.id ?? '';
-    await fd.refuses('appointments.cancel', { id }, 'VALIDATION');
-    await fd.refuses('appointments.cancel', { id, reason: ' ' }, 'VALIDATION');
-    await fd.refuses('appointments.cancel', { id, reason: 'r'.repeat(201) }, 'VALIDATION');
-    await fd.refuses('appointments.cancel', { id, reason: 'x', scope: 'everything' }, 'VALIDATION');
-    await fd.refuses('appointments.cancel', { id: 'no-such-appointment', reason: 'x' }, 'NOT_FOUND');
-    for (const role of ['nurse', 'physician'] as const)
-      await (await clinic.as(role)).refuses('appointments.cancel', { id, reason: 'x' }, 'FORBIDDEN');
-    const [cancelled] = await fd.ok('appointments.cancel', { id, reason: 'Feeling better' });
-    expect(cancelled).toMatchObject({ id, status: 'cancelled', statusReason: 'Feeling better', overbooked: false });
-    await fd.refuses('appointments.cancel', { id, reason: 'Again' }, 'CONFLICT');
-  });
-});
-
-describe('appointments.findNextAvailable', () => {
-  it('offers slots and refuses bad input and unknown ids', async () => {
-    const fd = await clinic.as('front_desk');
-    const slots = await fd.ok('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 4 });
-    expect(slots).toHaveLength(4);
-    for (const slot of slots) expect(Date.parse(slot.endAt) - Date.parse(slot.startAt)).toBe(40 * 60_000);
-    await fd.refuses(
-      'appointments.findNextAvailable',
-      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 0 },
-      'VALIDATION',
-    );
-    await fd.refuses(
-      'appointments.findNextAvailable',
-      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), count: 21 },
-      'VALIDATION',
-    );
-    await fd.refuses('appointments.findNextAvailable', { typeId: clinic.types.newPatient, after: 'soon' }, 'VALIDATION');
-    await fd.refuses('appointments.findNextAvailable', { after: at(tue, '07:00') }, 'VALIDATION');
-    await fd.refuses('appointments.findNextAvailable', { typeId: 'no-such-type', after: at(tue, '07:00') }, 'NOT_FOUND');
-    await fd.refuses(
-      'appointments.findNextAvailable',
-      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), providerIds: ['no-such-provider'] },
-      'NOT_FOUND',
-    );
-    await fd.refuses(
-      'appointments.findNextAvailable',
-      { typeId: clinic.types.newPatient, after: at(tue, '07:00'), roomId: 'no-such-room' },
-      'NOT_FOUND',
-    );
-  });
-});
-
-describe('queue.today', () => {
-  it('lists today’s appointments that are not cancelled', async () => {
     const manager = await clinic.as('manager');
-    const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]));
-    const round = await manager.ok('providers.save', { displayName: 'Dr. Dana Round', weeklyHours: allDay });
-    const book = (date: string, time: string) =>
-      manager.ok('appointments.book', {
-        patientId: other.id,
-        providerId: round.id,
-        typeId: clinic.types.telehealth,
-        startAt: at(date, time),
-        endAt: plusMinutes(at(date, time), 15),
-      });
-    const [kept] = await book(today(), '11:00');
-    const [cancelled] = await book(today(), '11:30');
-    const [tomorrow] = await book(addDays(today(), 1), '11:00');
-    await manager.ok('appointments.cancel', { id: cancelled?.id ?? '', reason: 'Patient request' });
-    const queue = await (await clinic.as('nurse')).ok('queue.today', {});
-    const ids = queue.map((a) => a.id);
-    expect(ids).toContain(kept?.id);
-    expect(ids).not.toContain(cancelled?.id);
-    expect(ids).not.toContain(tomorrow?.id);
-    expect(queue.every((a) => a.status !== 'cancelled')).toBe(true);
-    await manager.refuses('queue.today', { date: today() }, 'VALIDATION');
-    await clinic.anonymous.refuses('queue.today', {}, 'UNAUTHENTICATED');
-  });
-});
-
-describe('blocks.create / blocks.remove', () => {
-  it('creates and removes unavailability; refuses bad spans, unknown ids and roles without schedule.write', async () => {
-    const fd = await clinic.as('front_desk');
-    const block = await fd.ok('blocks.create', {
-      providerId: clinic.providers.moss,
-      startAt: at(thu, '13:00'),
-      endAt: at(thu, '17:00'),
-      reason: 'Training',
+    await manager.ok('appointments.book', booking(wed, '10:00'));
+    const [squeezed] = await manager.ok('appointments.book', { ...booking(wed, '10:00'), patientId: other.id, overbookReason: 'Urgent' });
+    const id = squeezed?.id ?? '';
+    const [edited] = await fd.ok('appointments.update', { id, notes: 'Interpreter needed', typeId: clinic.types.procedure });
+    expect(edited).toMatchObject({
+      notes: 'Interpreter needed',
+      typeId: clinic.types.procedure,
+      overbooked: true,
+      overbookReason: 'Urgent',
     });
-    expect(block).toMatchObject({ providerId: clinic.providers.moss, reason: 'Training' });
-    expect(Date.parse(block.startAt)).toBe(Date.parse(at(thu, '13:00')));
-    const window = await fd.ok('appointments.range', { from: at(thu, '00:00'), to: at(addDays(thu, 1), '00:00') });
-    expect(window.blocks.map((b) => b.id)).toEqual([block.id]);
-    const span = { providerId: clinic.providers.moss, startAt: at(thu, '13:00'), endAt: at(thu, '14:00'), reason: 'Meeting' };
-    await fd.refuses('blocks.create', { ...span, endAt: span.startAt }, 'VALIDATION');
-    await fd.refuses('blocks.create', { ...span, reason: '' }, 'VALIDATION');
-    await fd.refuses('blocks.create', { ...span, startAt: 'noon' }, 'VALIDATION');
-    await fd.refuses('blocks.create', { ...span, providerId: 'no-such-provider' }, 'NOT_FOUND');
-    for (const role of ['nurse', 'physician'] as const) await (await clinic.as(role)).refuses('blocks.create', span, 'FORBIDDEN');
-    await (await clinic.as('nurse')).refuses('blocks.remove', { id: block.id }, 'FORBIDDEN');
-    await fd.refuses('blocks.remove', {}, 'VALIDATION');
-    await fd.refuses('blocks.remove', { id: 'no-such-block' }, 'NOT_FOUND');
-    expect(await fd.ok('blocks.remove', { id: block.id })).toEqual({ ok: true });
-    expect((await fd.ok('appointments.range', { from: at(thu, '00:00'), to: at(addDays(thu, 1), '00:00') })).blocks).toEqual([]);
+    // Restating the same provider, room and times is not a move either.
+    const same = { providerId: clinic.providers.lane, roomId: null, startAt: at(wed, '10:00'), endAt: at(wed, '10:20') };
+    expect((await fd.ok('appointments.update', { id, ...same, notes: 'Interpreter booked' }))[0]?.notes).toBe('Interpreter booked');
+    // Any change of placement is checked again: still clashing, so refused for the front desk.
+    await fd.refuses('appointments.update', { id, startAt: at(wed, '10:10') }, 'CONFLICT');
+    await fd.refuses('appointments.update', { id, roomId: clinic.rooms.exam2 }, 'CONFLICT');
+    await fd.refuses('appointments.update', { id, endAt: at(wed, '10:30') }, 'CONFLICT');
+    await fd.refuses('appointments.update', { id, startAt: at(wed, '10:10'), overbookReason: 'Still urgent' }, 'FORBIDDEN');
+    const [moved] = await manager.ok('appointments.update', { id, startAt: at(wed, '10:10'), overbookReason: 'Still urgent' });
+    expect(moved).toMatchObject({ startAt: at(wed, '10:10'), overbooked: true, overbookReason: 'Still urgent' });
+    // A clash-free move needs nothing.
+    expect((await fd.ok('appointments.update', { id, startAt: at(wed, '10:40') }))[0]?.overbooked).toBe(false);
   });
 });

@@ -104,7 +104,7 @@ describe('patients.search', () => {
     expect(await search('312', 3)).toEqual(all.slice(0, 3).map((p) => p.id));
   });
 
-  it('one or two letters list last names starting with them in order; with too few, the full search fills in', async () => {
+  it('one letter lists last names starting with it in order; with too few, the full search fills in', async () => {
     const nurse = await clinic.as('nurse');
     const browsed = (await nurse.ok('patients.search', { query: 's', limit: 2 })).map((p) => p.familyName);
     expect(browsed).toEqual(['Smith', 'Smithers']);
@@ -113,6 +113,43 @@ describe('patients.search', () => {
     expect(filled.map((p) => p.id)).toEqual(expect.arrayContaining([john.id, joanna.id]));
     const families = filled.map((p) => p.familyName);
     expect(families).toEqual([...families].sort());
+  });
+
+  it('one letter, in either case, finds last names that start with it in either case, alphabetically', async () => {
+    const fd = await clinic.as('front_desk');
+    const born = ['1971-01-11', '1972-02-12', '1973-03-13'];
+    for (const [i, familyName] of ['van Dyke', 'Vance', 'von Trapp'].entries())
+      await fd.ok('patients.create', { givenName: 'Vera', familyName, sex: 'female', dateOfBirth: born[i] ?? '' });
+    // The expected list, from the stored names: every last name whose first letter is a V of either case.
+    const rows = clinic.query<{ id: string; family: string }>(
+      "SELECT id, family_name AS family FROM patients WHERE lower(substr(family_name, 1, 1)) = 'v' AND deleted_at IS NULL",
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const families = rows
+      .map((r) => r.family)
+      .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    for (const query of ['v', 'V']) {
+      const nurse = await clinic.as('nurse');
+      const all = await nurse.ok('patients.search', { query, limit: rows.length });
+      expect(
+        all.map((p) => p.familyName),
+        query,
+      ).toEqual(families);
+      const firstTwo = await nurse.ok('patients.search', { query, limit: 2 });
+      expect(
+        firstTwo.map((p) => p.familyName),
+        query,
+      ).toEqual(families.slice(0, 2));
+    }
+  });
+
+  it('two letters run the full search: given names count too', async () => {
+    const smilla = await (
+      await clinic.as('front_desk')
+    ).ok('patients.create', { givenName: 'Smilla', familyName: 'Andersen', sex: 'female', dateOfBirth: '1969-05-17' });
+    // Andersen sorts before Smith: a browse of last names alone would have missed her.
+    expect(await search('sm', 2)).toEqual([smilla.id, john.id]);
+    expect(await search('SM', 2)).toEqual([smilla.id, john.id]);
   });
 
   it('two letters of the MRN prefix do not list the whole clinic', async () => {

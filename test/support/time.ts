@@ -41,3 +41,27 @@ export function addDays(date: string, days: number): string {
 export function today(zone = CLINIC_ZONE): string {
   return DateTime.now().setZone(zone).toFormat('yyyy-MM-dd');
 }
+
+/**
+ * The most recent weekday (Mon–Fri) at least `minDaysAgo` days before today in
+ * the zone: a past clinic day on which statuses may change (late data entry)
+ * and which any weekday provider works, whatever day the suite runs.
+ */
+export function pastWeekday(minDaysAgo = 7, zone = CLINIC_ZONE): string {
+  let day = DateTime.now().setZone(zone).startOf('day').minus({ days: minDaysAgo });
+  while (day.weekday > 5) day = day.minus({ days: 1 });
+  return day.toFormat('yyyy-MM-dd');
+}
+
+/**
+ * Tests about "later today" or "earlier today" need room on both sides of now
+ * within the clinic day. If fewer than `minutes` are left before the clinic's
+ * midnight, wait for the new day (at most `minutes`), so the test does not
+ * depend on the hour it runs at. Returns the clinic's now afterwards.
+ */
+export async function awaitTimeLeftToday(minutes: number, zone = CLINIC_ZONE): Promise<DateTime> {
+  const now = DateTime.now().setZone(zone);
+  const left = now.endOf('day').toMillis() - now.toMillis();
+  if (left < minutes * 60_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
+  return DateTime.now().setZone(zone);
+}

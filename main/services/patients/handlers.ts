@@ -6,7 +6,7 @@ import { ApiError, type PatientFields } from '../../contract';
 import { requireUser, type Handlers } from '../handler';
 import type { Writer } from '../../sync/mutate';
 import type { Store } from '../store';
-import { findDuplicates, findPatientRow, loadPatient, nameKey, recentFor, rememberRecent } from './records';
+import { findDuplicates, findPatientRow, loadPatient, nameKey, recentFor, recordUpdatedAt, rememberRecent } from './records';
 import { getClinic } from '../settings/reference';
 import { DateTime } from 'luxon';
 import { searchPatients } from './search';
@@ -112,7 +112,7 @@ export const patientHandlers: Handlers<
   'patients.update': (input, { store }) => {
     const { acknowledgeDuplicates, id, expectedUpdatedAt, ...fields } = input;
     const current = findPatientRow(store, id);
-    if (expectedUpdatedAt && current.updatedAt !== expectedUpdatedAt) {
+    if (expectedUpdatedAt && recordUpdatedAt(store, current) !== expectedUpdatedAt) {
       throw new ApiError(
         'CONFLICT',
         'Someone else saved this patient while you were editing. Reopen the record to see their changes, then make yours again.',

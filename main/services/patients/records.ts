@@ -1,5 +1,5 @@
 /** Reading patients and insurance, and the duplicate check used before any save. */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { insurancePolicies, patients, recentPatients } from '../../../db/schema';
 import { ApiError, type DuplicateCandidate, type Patient, type PatientSummary } from '../../contract';
 import type { Store } from '../store';
@@ -32,6 +32,20 @@ export function findPatientRow(store: Store, id: string): PatientRow {
   return row;
 }
 
+/**
+ * When the record (the patient row or any of its policies, removals included)
+ * was last saved: an insurance-only edit must count as a save for the
+ * stale-edit check, though it leaves the patient row itself untouched.
+ */
+export function recordUpdatedAt(store: Store, row: PatientRow): string {
+  const latest = store.db
+    .select({ at: max(insurancePolicies.updatedAt) })
+    .from(insurancePolicies)
+    .where(eq(insurancePolicies.patientId, row.id))
+    .get()?.at;
+  return latest && latest > row.updatedAt ? latest : row.updatedAt;
+}
+
 export function loadPatient(store: Store, id: string): Patient {
   const row = findPatientRow(store, id);
   const insurance = store.db
@@ -48,7 +62,7 @@ export function loadPatient(store: Store, id: string): Patient {
       memberId: p.memberId,
       groupNumber: p.groupNumber,
       subscriberName: p.subscriberName,
-      subscriberRelationship: p.subscriberRelationship as Patient['insurance'][number]['subscriberRelationship'],
+      subscriberRelationship: p.subscriberRelationship,
       subscriberDateOfBirth: p.subscriberDateOfBirth,
     }));
   return {
@@ -75,7 +89,7 @@ export function loadPatient(store: Store, id: string): Patient {
     preferredLanguage: row.preferredLanguage,
     notes: row.notes,
     insurance,
-    updatedAt: row.updatedAt,
+    updatedAt: recordUpdatedAt(store, row),
   };
 }
 

@@ -4,19 +4,8 @@
  * usual spellings, phone numbers (all or last digits) and MRNs.
  */
 import { sql } from 'drizzle-orm';
-import type { PatientSummary } from '../../contract';
+import { parseDateToken, type PatientSummary } from '../../contract';
 import type { Store } from '../store';
-
-/** Parses 1980-03-14, 03/14/1980 or 3/14/1980 (US order, the clinic's convention) to YYYY-MM-DD. */
-export function parseDateToken(token: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(token);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(token);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : [];
-  if (!year || !month || !day) return null;
-  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
-}
 
 /**
  * One FTS5 prefix term per word; punctuation inside phone numbers is dropped,

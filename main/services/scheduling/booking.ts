@@ -148,23 +148,23 @@ export function update(ctx: CallContext, input: ParsedInput<'appointments.update
   return planned.map((p) => loadAppointment(store, p.id));
 }
 
-/** Undoing a no-show puts the appointment back on the calendar: refuse if its slot was rebooked meanwhile. */
+/**
+ * Undoing a no-show puts the appointment back on the calendar: refuse if its slot was rebooked meanwhile.
+ * Rooming checks the room only (`roomOnly`): an overbooked appointment still clashes with its provider, by design.
+ */
 export function assertSlotStillFree(
   ctx: CallContext,
   row: { id: string; providerId: string; roomId: string | null; startAt: string; endAt: string },
+  roomOnly = false,
 ): void {
   const provider = findById(listProviders(ctx.store), row.providerId, 'provider');
   const query = availabilityQuery(ctx, provider, row.roomId, [row.id]);
   const clashes = clashesFor(ctx.store, query, { start: Date.parse(row.startAt), end: Date.parse(row.endAt) }).filter(
-    (c) => c.kind === 'provider' || c.kind === 'room',
+    (c) => c.kind === 'room' || (!roomOnly && c.kind === 'provider'),
   );
   if (clashes.length > 0) {
     const details: BookingConflict = { clashes, nextFree: [] };
-    throw new ApiError(
-      'CONFLICT',
-      `${clashes.map((c) => c.message).join(' ')} The slot was rebooked meanwhile: book this patient at another time.`,
-      undefined,
-      details,
-    );
+    const advice = roomOnly ? 'Choose another room.' : 'The slot was rebooked meanwhile: book this patient at another time.';
+    throw new ApiError('CONFLICT', `${clashes.map((c) => c.message).join(' ')} ${advice}`, undefined, details);
   }
 }

@@ -100,7 +100,7 @@ export const schedulingHandlers: Handlers<
     }
     assertStatusTiming(store, row, input.status);
     if (input.status === 'booked' && row.status === 'no_show') assertSlotStillFree(ctx, row);
-    if (input.roomId && input.roomId !== row.roomId) assertSlotStillFree(ctx, { ...row, roomId: input.roomId });
+    if (input.roomId && input.roomId !== row.roomId) assertSlotStillFree(ctx, { ...row, roomId: input.roomId }, true);
     const now = new Date().toISOString();
     store.capture.mutate((w) =>
       w.update(appointments, row.id, {

@@ -1,6 +1,7 @@
 /**
  * The signed-in frame: navigation, the always-visible patient search and sync
- * indicator, and the current screen. Alt+1..4 switch screens from the keyboard.
+ * indicator, and the current screen. Alt+1..4 switch screens from the keyboard,
+ * except while typing in a field.
  */
 import { useEffect, useState } from 'react';
 import { roleLabels, type Role } from '../../../main/contract';
@@ -22,6 +23,12 @@ const SCREENS = [
   { screen: 'admin', label: 'Admin', permission: 'users.manage' },
 ] as const;
 
+/** Alt+digit types characters on AltGr keyboard layouts: inside a field the keys belong to the typist. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
 export function Shell() {
   useLiveData();
   const session = useSession();
@@ -31,7 +38,8 @@ export function Shell() {
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.getModifierState('AltGraph')) return;
+      if (isTextEntry(event.target)) return;
       const index = Number(event.key) - 1;
       const target = visible[index];
       if (target) {

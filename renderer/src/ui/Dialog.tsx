@@ -1,6 +1,7 @@
 /**
  * Modal dialog on the native <dialog> element: focus is trapped and Escape
- * closes it, both handled by the browser.
+ * closes it, both handled by the browser. onClose fires once per close the
+ * user asks for (Escape or ×).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
@@ -28,7 +29,13 @@ export function Dialog({ title, open, onClose, children, wide }: DialogProps) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-label={title} onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' dialog--wide' : ''}`}
+      aria-label={title}
+      // Escape closes natively and ends here, once; a close the parent asked for (open=false) is not reported back.
+      onClose={() => open && onClose()}
+    >
       <header className="dialog__header">
         <h2>{title}</h2>
         <button type="button" className="button button--ghost" aria-label="Close" onClick={onClose}>

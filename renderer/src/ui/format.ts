@@ -16,7 +16,3 @@ export function formatDate(isoDate: string): string {
 export function ageOn(dateOfBirth: string, today = DateTime.now()): number {
   return Math.floor(today.diff(DateTime.fromISO(dateOfBirth), 'years').years);
 }
-
-export function patientLabel(p: { givenName: string; familyName: string; preferredName: string | null }): string {
-  return `${p.familyName}, ${p.givenName}${p.preferredName ? ` (${p.preferredName})` : ''}`;
-}

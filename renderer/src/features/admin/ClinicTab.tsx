@@ -14,7 +14,7 @@ import { ErrorMessage, Loading } from '../../ui/feedback';
 import { checkOpeningHours, openingHoursFrom, openingHoursTo, tidyOpeningHours, WEEKDAYS, type OpeningHours } from './hours';
 import { OpeningHoursFieldset } from './OpeningHoursFieldset';
 import { ReferenceLists } from './ReferenceLists';
-import { useServerForm } from './useServerForm';
+import { useServerForm } from '../../ui/useServerForm';
 
 const SLOT_SIZES = [5, 10, 15, 20, 30] as const;
 type SlotSize = (typeof SLOT_SIZES)[number];

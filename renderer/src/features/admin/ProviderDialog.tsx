@@ -10,7 +10,7 @@ import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
 import { TimeBox as TimeEntry } from '../../ui/TimeInput';
 import { checkHours, hoursFormFrom, hoursFormTo, WEEKDAYS, type DayHours, type HoursForm, type WeekdayKey } from './hours';
-import { useServerForm } from './useServerForm';
+import { useServerForm } from '../../ui/useServerForm';
 
 interface ProviderDialogProps {
   open: boolean;

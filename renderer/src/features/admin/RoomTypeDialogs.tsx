@@ -5,7 +5,7 @@ import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
-import { useServerForm } from './useServerForm';
+import { useServerForm } from '../../ui/useServerForm';
 
 function Actions({ busy, label, onClose }: { busy: boolean; label: string; onClose(): void }) {
   return (

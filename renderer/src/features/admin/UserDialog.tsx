@@ -9,7 +9,7 @@ import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { Select, TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
-import { useServerForm } from './useServerForm';
+import { useServerForm } from '../../ui/useServerForm';
 
 interface UserDialogProps {
   open: boolean;

@@ -5,8 +5,7 @@
  * explicit "different person" confirmation before saving anyway.
  */
 import type { Ref } from 'react';
-import type { DuplicateCandidate } from '../../../../main/contract';
-import { patientLabel } from '../../ui/format';
+import { patientDisplayName, type DuplicateCandidate } from '../../../../main/contract';
 import { dobWithAge, primaryPhone, sexLabel } from './patientDisplay';
 
 const reasons: Record<DuplicateCandidate['reason'], string> = {
@@ -48,7 +47,7 @@ export function DuplicatePanel({ candidates, refused, saving, onOpen, onSaveAnyw
           return (
             <li key={patient.id} className="duplicate-panel__item">
               <div>
-                <div className="duplicate-panel__name">{patientLabel(patient)}</div>
+                <div className="duplicate-panel__name">{patientDisplayName(patient)}</div>
                 <div className="duplicate-panel__meta">
                   {dobWithAge(patient.dateOfBirth)} · {sexLabel(patient.sex)} · MRN {patient.mrn}
                   {phone ? ` · ${phone}` : ''}
@@ -56,7 +55,7 @@ export function DuplicatePanel({ candidates, refused, saving, onOpen, onSaveAnyw
               </div>
               <span className="duplicate-panel__reason">{reasons[reason] ?? reason}</span>
               <button type="button" className="button button--small" onClick={() => onOpen(patient.id)}>
-                Open {patientLabel(patient)}
+                Open {patientDisplayName(patient)}
               </button>
             </li>
           );

@@ -5,12 +5,12 @@
  * so "no email on file" is visible at a glance.
  */
 import type { ReactNode } from 'react';
-import type { Patient } from '../../../../main/contract';
+import { patientDisplayName, type Patient } from '../../../../main/contract';
 import { useApi } from '../../api/hooks';
 import { useNavigation } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
-import { formatDate, patientLabel } from '../../ui/format';
+import { formatDate } from '../../ui/format';
 import { PatientAppointments } from './PatientAppointments';
 import { dobWithAge, primaryPhone, rankLabels, relationshipLabels, sexLabel } from './patientDisplay';
 
@@ -55,7 +55,7 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
       )}
       <header className="patient-detail__header">
         <div>
-          <h1 className="patient-detail__name">{patientLabel(p)}</h1>
+          <h1 className="patient-detail__name">{patientDisplayName(p)}</h1>
           <div className="patient-detail__facts">
             <span>
               <span className="patient-detail__fact-label">MRN</span> <span className="patients-mono">{p.mrn}</span>

@@ -3,22 +3,24 @@
  * rules, then by the core; the core's field errors land next to their
  * fields. What was typed is never thrown away on an error. Possible
  * duplicates are looked up while typing and must be confirmed before a save.
+ * An edit is saved against the record as it was when the form opened, so a
+ * colleague's save in between is never silently overwritten.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState, type FocusEvent } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { z } from 'zod';
-import { ApiError, DuplicateCandidate, sexes, type ApiErrorShape, type Patient } from '../../../../main/contract';
+import { ApiError, DuplicateCandidate, patientDisplayName, sexes, type ApiErrorShape, type Patient } from '../../../../main/contract';
 import { useApiMutation } from '../../api/hooks';
 import { useNavigation } from '../../app/navigation';
 import { ErrorMessage } from '../../ui/feedback';
 import { Select, TextArea, TextInput } from '../../ui/Field';
-import { patientLabel } from '../../ui/format';
 import { DuplicatePanel } from './DuplicatePanel';
 import { InsuranceSection } from './InsuranceSection';
 import { sexLabels } from './patientDisplay';
 import { emptyValues, isFormPath, PatientFormSchema, valuesOf, type PatientFormOutput, type PatientFormValues } from './patientForm';
 import { takeRegistrationDraft } from './registrationDraft';
+import { StaleEditNotice } from './StaleEditNotice';
 import { useDuplicateCheck } from './useDuplicateCheck';
 
 const ConflictDetails = z.object({ duplicates: z.array(DuplicateCandidate) });
@@ -28,11 +30,15 @@ interface Props {
   patient?: Patient;
   onSaved(patient: Patient): void;
   onCancel(): void;
+  /** Editing: load the record as saved now and start the form again from it. */
+  onReload?(): Promise<void>;
 }
 
-export function PatientForm({ patient, onSaved, onCancel }: Props) {
+export function PatientForm({ patient, onSaved, onCancel, onReload }: Props) {
   const { navigate } = useNavigation();
   const [initial] = useState(() => (patient ? valuesOf(patient) : emptyValues(takeRegistrationDraft())));
+  // The version being edited; a refetch of the record while typing must not move it.
+  const [loadedAt] = useState(patient?.updatedAt);
   const form = useForm<PatientFormValues, unknown, PatientFormOutput>({
     resolver: zodResolver(PatientFormSchema),
     defaultValues: initial,
@@ -49,6 +55,8 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
   const update = useApiMutation('patients.update');
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<ApiErrorShape | null>(null);
+  /** The refusal when someone else saved the patient since the form opened. */
+  const [stale, setStale] = useState<string | null>(null);
   const { duplicates, setDuplicates, check: checkDuplicates } = useDuplicateCheck(getValues, patient?.id);
   const [refused, setRefused] = useState(false);
   const duplicatePanel = useRef<HTMLDivElement>(null);
@@ -68,9 +76,10 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
   async function save(values: PatientFormOutput, acknowledgeDuplicates: boolean) {
     setSaving(true);
     setServerError(null);
+    setStale(null);
     try {
       const saved = patient
-        ? await update.mutateAsync({ ...values, id: patient.id, acknowledgeDuplicates })
+        ? await update.mutateAsync({ ...values, id: patient.id, acknowledgeDuplicates, expectedUpdatedAt: loadedAt })
         : await create.mutateAsync({ ...values, acknowledgeDuplicates });
       onSaved(saved);
     } catch (caught) {
@@ -85,6 +94,8 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
           duplicatePanel.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
           duplicatePanel.current?.focus({ preventScroll: true });
         });
+      } else if (error.code === 'CONFLICT' && patient) {
+        setStale(error.message);
       } else {
         setServerError(error);
       }
@@ -100,7 +111,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
   }
 
   const invalidCount = Object.keys(errors).length;
-  const title = patient ? `Edit ${patientLabel(patient)}` : 'Register new patient';
+  const title = patient ? `Edit ${patientDisplayName(patient)}` : 'Register new patient';
   const today = new Date().toISOString().slice(0, 10);
 
   return (
@@ -253,7 +264,9 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
         <InsuranceSection />
 
         <div className="patient-form__footer">
-          {serverError ? (
+          {stale && onReload ? (
+            <StaleEditNotice message={stale} onReload={onReload} />
+          ) : serverError ? (
             <ErrorMessage error={serverError} />
           ) : submitCount > 0 && invalidCount > 0 ? (
             <div className="error-banner" role="alert">

@@ -5,10 +5,9 @@
  * highlighted option is announced through aria-activedescendant.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PatientSummary } from '../../../../main/contract';
+import { patientDisplayName, type PatientSummary } from '../../../../main/contract';
 import { useNavigation } from '../../app/navigation';
 import { useSession } from '../../app/session';
-import { patientLabel } from '../../ui/format';
 import { dobWithAge, primaryPhone, sexLabel, summaryText } from './patientDisplay';
 import { offerRegistrationDraft } from './registrationDraft';
 import { usePatientSearch, useRecentPatients } from './usePatientSearch';
@@ -171,7 +170,9 @@ export function PatientQuickSearch() {
               role="option"
               aria-selected={i === activeIndex}
               className={`pq__option${i === activeIndex ? ' pq__option--active' : ''}${choice.kind === 'register' ? ' pq__option--register' : ''}`}
-              aria-label={choice.kind === 'patient' ? summaryText(choice.patient, patientLabel(choice.patient)) : 'Register new patient'}
+              aria-label={
+                choice.kind === 'patient' ? summaryText(choice.patient, patientDisplayName(choice.patient)) : 'Register new patient'
+              }
               onMouseMove={() => i !== activeIndex && setActive(i)}
               onClick={() => choose(choice)}
             >
@@ -195,7 +196,7 @@ function PatientOption({ patient }: { patient: PatientSummary }) {
   return (
     <>
       <span className="pq__row">
-        <span className="pq__name">{patientLabel(patient)}</span>
+        <span className="pq__name">{patientDisplayName(patient)}</span>
         <span className="pq__mrn">MRN {patient.mrn}</span>
       </span>
       <span className="pq__meta">

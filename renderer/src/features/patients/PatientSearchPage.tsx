@@ -5,11 +5,10 @@
  * stays in the box, arrows move the highlighted row, Enter opens it.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { PatientSummary } from '../../../../main/contract';
+import { patientDisplayName, type PatientSummary } from '../../../../main/contract';
 import { useNavigation } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
-import { patientLabel } from '../../ui/format';
 import { dobWithAge, primaryPhone, sexLabel, summaryText } from './patientDisplay';
 import { offerRegistrationDraft } from './registrationDraft';
 import { usePatientSearch, useRecentPatients } from './usePatientSearch';
@@ -125,7 +124,7 @@ export function PatientSearchPage({ text, onTextChange }: { text: string; onText
           {!showingRecent && !search.searching
             ? `${rows.length}${rows.length === LIMIT ? ' or more' : ''} patient${rows.length === 1 ? '' : 's'} found`
             : ''}
-          {activeRow ? `. Highlighted: ${summaryText(activeRow, patientLabel(activeRow))}. Press Enter to open.` : ''}
+          {activeRow ? `. Highlighted: ${summaryText(activeRow, patientDisplayName(activeRow))}. Press Enter to open.` : ''}
         </div>
       </section>
     </div>
@@ -170,7 +169,7 @@ function PatientTable({ rows, activeIndex, busy, onOpen, onHover }: TableProps) 
                   onOpen(p);
                 }}
               >
-                {patientLabel(p)}
+                {patientDisplayName(p)}
               </button>
             </td>
             <td>{dobWithAge(p.dateOfBirth)}</td>

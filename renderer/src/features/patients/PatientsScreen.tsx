@@ -5,12 +5,11 @@
  * it as it was) and carries the "saved" banner over to the record.
  */
 import { useState } from 'react';
-import type { Patient } from '../../../../main/contract';
+import { patientDisplayName, type Patient } from '../../../../main/contract';
 import { useApi } from '../../api/hooks';
 import { useNavigation, type Route } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading } from '../../ui/feedback';
-import { patientLabel } from '../../ui/format';
 import { PatientDetail } from './PatientDetail';
 import { PatientForm } from './PatientForm';
 import { PatientSearchPage } from './PatientSearchPage';
@@ -32,7 +31,9 @@ export function PatientsScreen({ route }: { route: Extract<Route, { screen: 'pat
   function saved(patient: Patient, created: boolean) {
     setFlash({
       patientId: patient.id,
-      message: created ? `Registered ${patientLabel(patient)} — MRN ${patient.mrn}.` : `Saved the changes to ${patientLabel(patient)}.`,
+      message: created
+        ? `Registered ${patientDisplayName(patient)} — MRN ${patient.mrn}.`
+        : `Saved the changes to ${patientDisplayName(patient)}.`,
     });
     navigate({ screen: 'patients', patientId: patient.id });
   }
@@ -67,8 +68,25 @@ function EditPatient({ patientId, onSaved }: { patientId: string; onSaved(patien
   const { navigate } = useNavigation();
   // Loaded once: a refetch while the desk is typing must not reset the form.
   const patient = useApi('patients.get', { id: patientId }, { staleTime: Infinity, refetchOnMount: 'always' });
+  /** Bumped to start the form again from the record as saved now (after someone else's save). */
+  const [opening, setOpening] = useState(0);
+
+  async function reload() {
+    const fresh = await patient.refetch();
+    if (fresh.error) throw fresh.error;
+    setOpening((n) => n + 1);
+  }
+
   if (patient.data) {
-    return <PatientForm patient={patient.data} onSaved={onSaved} onCancel={() => navigate({ screen: 'patients', patientId })} />;
+    return (
+      <PatientForm
+        key={opening}
+        patient={patient.data}
+        onSaved={onSaved}
+        onReload={reload}
+        onCancel={() => navigate({ screen: 'patients', patientId })}
+      />
+    );
   }
   if (patient.error) return <ErrorMessage error={patient.error} />;
   return <Loading label="Opening the patient…" />;

@@ -118,7 +118,8 @@ export function valuesOf(p: Patient): PatientFormValues {
       memberId: policy.memberId,
       groupNumber: text(policy.groupNumber),
       subscriberName: text(policy.subscriberName),
-      subscriberRelationship: policy.subscriberRelationship,
+      // An unknown relationship (from a newer workstation) shows as "other" until someone chooses.
+      subscriberRelationship: relationships.find((r) => r === policy.subscriberRelationship) ?? 'other',
       subscriberDateOfBirth: text(policy.subscriberDateOfBirth),
     })),
   };

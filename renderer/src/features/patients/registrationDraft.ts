@@ -4,6 +4,8 @@
  * Only unambiguous pieces are carried: "Family, Given", a lone word as the
  * family name, a date of birth, a phone number. Taken once, then forgotten.
  */
+import { parseDateToken } from '../../../../main/contract';
+
 export interface RegistrationDraft {
   givenName?: string;
   familyName?: string;
@@ -12,17 +14,6 @@ export interface RegistrationDraft {
 }
 
 let pending: RegistrationDraft | null = null;
-
-function parseDate(token: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(token);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(token);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : null;
-  if (!parts) return null;
-  const [year = '', month = '', day = ''] = parts;
-  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
-}
 
 function capitalise(word: string): string {
   return word === word.toLowerCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word;
@@ -34,7 +25,7 @@ export function draftFromSearch(text: string): RegistrationDraft {
   let sawComma = false;
   for (const raw of text.trim().split(/\s+/)) {
     if (!raw) continue;
-    const date = parseDate(raw);
+    const date = parseDateToken(raw);
     if (date) draft.dateOfBirth = date;
     else if (/^[\d().+-]+$/.test(raw) && raw.replace(/\D/g, '').length >= 7) draft.phoneMobile = raw;
     else if (/\p{L}/u.test(raw)) {

@@ -5,13 +5,14 @@
  * fills in the form so the user confirms the new time before it is booked.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, type ApiErrorShape, type Appointment, type Reference, type Slot } from '../../../../main/contract';
+import type { ApiErrorShape, Appointment, Reference, Slot } from '../../../../main/contract';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { Select, TextArea, TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
 import { normalizeTime } from '../../ui/time';
 import { TimeField } from '../../ui/TimeInput';
+import { fieldErrorsOf, toApiError } from '../../ui/useServerForm';
 import { addMinutes, isValidDate, isValidTime, localParts, minutesBetween, startOfDay, toInstant } from './clinicTime';
 import { ConflictPanel, conflictOf } from './ConflictPanel';
 import { PatientPicker, type PatientChoice } from './PatientPicker';
@@ -144,15 +145,10 @@ export function AppointmentForm({ reference, draft, appointment, onDone, onCance
             recurrence: repeat.enabled ? { frequency: 'weekly', interval: Number(repeat.interval), count: Number(repeat.count) } : null,
           });
       onDone(saved);
-    } catch (error) {
-      const shape: ApiErrorShape = ApiError.is(error) ? error : new ApiError('INTERNAL', 'Something went wrong. Try again.');
-      const fieldErrors: FieldErrors = {};
-      for (const [path, message] of Object.entries(shape.fields ?? {})) {
-        const key = SERVER_FIELDS[path];
-        if (key) fieldErrors[key] = message;
-      }
-      setErrors(fieldErrors);
-      setFailure(shape);
+    } catch (caught) {
+      const error = toApiError(caught);
+      setErrors(fieldErrorsOf(error, SERVER_FIELDS));
+      setFailure(error);
     }
   }
 

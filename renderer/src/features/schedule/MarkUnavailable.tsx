@@ -5,12 +5,13 @@
  * the screen warns about those afterwards instead of refusing here.
  */
 import { useState, type FormEvent } from 'react';
-import { ApiError, type ApiErrorShape, type Reference, type ScheduleBlock } from '../../../../main/contract';
+import type { ApiErrorShape, Reference, ScheduleBlock } from '../../../../main/contract';
 import { useApiMutation } from '../../api/hooks';
 import { Select, TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
 import { normalizeTime } from '../../ui/time';
 import { TimeField } from '../../ui/TimeInput';
+import { fieldErrorsOf, toApiError } from '../../ui/useServerForm';
 import { isValidDate, isValidTime, minutesBetween, startOfDay, toInstant } from './clinicTime';
 
 export interface BlockDraft {
@@ -96,15 +97,10 @@ export function MarkUnavailableForm({ reference, draft, onDone, onCancel }: Mark
     setFailure(null);
     try {
       onDone(await create.mutateAsync({ providerId: typed.providerId, reason: typed.reason, ...window }));
-    } catch (error) {
-      const shape: ApiErrorShape = ApiError.is(error) ? error : new ApiError('INTERNAL', 'Something went wrong. Try again.');
-      const fieldErrors: FieldErrors = {};
-      for (const [path, message] of Object.entries(shape.fields ?? {})) {
-        const key = SERVER_FIELDS[path];
-        if (key) fieldErrors[key] = message;
-      }
-      setErrors(fieldErrors);
-      setFailure(shape);
+    } catch (caught) {
+      const error = toApiError(caught);
+      setErrors(fieldErrorsOf(error, SERVER_FIELDS));
+      setFailure(error);
     }
   }
 

@@ -1,13 +1,15 @@
 /**
- * Choosing the patient for a booking: an ARIA combobox over patients.search,
- * driven from the keyboard (type, arrows, Enter), showing the user's recent
- * patients before anything is typed. Date of birth and MRN are shown to tell
- * namesakes apart.
+ * Choosing the patient for a booking: an ARIA combobox over the same search
+ * as the header box, driven from the keyboard (type, arrows, Enter), showing
+ * the user's recent patients before anything is typed. Date of birth and MRN
+ * are shown to tell namesakes apart. Enter only picks from the answer for the
+ * text as typed now, so a fast typist never books the previous match.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { PatientSummary } from '../../../../main/contract';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { patientDisplayName, type PatientSummary } from '../../../../main/contract';
 import { useApi } from '../../api/hooks';
-import { formatDate, patientLabel } from '../../ui/format';
+import { usePatientSearch, useRecentPatients } from '../patients/usePatientSearch';
+import { formatDate } from '../../ui/format';
 
 export interface PatientChoice {
   id: string;
@@ -22,14 +24,7 @@ interface PatientPickerProps {
   autoFocus?: boolean;
 }
 
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
+const RESULT_LIMIT = 8;
 
 export function PatientPicker({ value, onChange, error, autoFocus }: PatientPickerProps) {
   const id = useId();
@@ -38,25 +33,26 @@ export function PatientPicker({ value, onChange, error, autoFocus }: PatientPick
   const [text, setText] = useState(value?.label ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const query = useDebounced(text.trim(), 200);
-  const searching = query.length >= 2 && !value;
+  const showingRecent = text.trim() === '';
+  // Once a patient is chosen the box shows their name: nothing to search for.
+  const search = usePatientSearch(value ? '' : text, RESULT_LIMIT);
 
   const named = useApi('patients.get', { id: value?.id ?? '' }, { enabled: Boolean(value && !value.label) });
   const [namedFor, setNamedFor] = useState<string | null>(null);
   if (named.data && value && !value.label && namedFor !== named.data.id) {
     setNamedFor(named.data.id);
-    setText(patientLabel(named.data));
+    setText(patientDisplayName(named.data));
   }
 
-  const search = useApi('patients.search', { query, limit: 8 }, { enabled: searching });
-  const recent = useApi('patients.recent', {}, { enabled: open && !value && text.trim() === '' });
-  const options: PatientSummary[] = (searching ? search.data : text.trim() === '' ? recent.data : undefined) ?? [];
-  const expanded = open && !value && (options.length > 0 || (searching && !search.isPending));
+  const recent = useRecentPatients(open && !value && showingRecent);
+  const options: PatientSummary[] = showingRecent ? (recent.data ?? []) : search.results;
+  const noMatch = !showingRecent && !search.searching && !search.error && options.length === 0;
+  const expanded = open && !value && (options.length > 0 || noMatch);
 
   function choose(patient: PatientSummary) {
-    setText(patientLabel(patient));
+    setText(patientDisplayName(patient));
     setOpen(false);
-    onChange({ id: patient.id, label: patientLabel(patient) });
+    onChange({ id: patient.id, label: patientDisplayName(patient) });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -67,10 +63,11 @@ export function PatientPicker({ value, onChange, error, autoFocus }: PatientPick
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === 'Enter' && expanded) {
+    } else if (e.key === 'Enter' && (expanded || (!value && search.searching))) {
       e.preventDefault();
+      // While an answer is pending the list is the previous text's: picking from it could book the wrong patient.
       const patient = options[active];
-      if (patient) choose(patient);
+      if (patient && !search.searching) choose(patient);
     } else if (e.key === 'Escape' && expanded) {
       e.preventDefault();
       e.stopPropagation();
@@ -105,7 +102,14 @@ export function PatientPicker({ value, onChange, error, autoFocus }: PatientPick
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Matching patients" className="patient-picker__list" hidden={!expanded}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching patients"
+        aria-busy={!showingRecent && search.searching}
+        className="patient-picker__list"
+        hidden={!expanded}
+      >
         {options.map((p, i) => (
           <li
             key={p.id}
@@ -119,20 +123,20 @@ export function PatientPicker({ value, onChange, error, autoFocus }: PatientPick
             }}
             onMouseEnter={() => setActive(i)}
           >
-            <strong>{patientLabel(p)}</strong>
+            <strong>{patientDisplayName(p)}</strong>
             <span className="patient-picker__meta">
               DOB {formatDate(p.dateOfBirth)} · MRN {p.mrn}
               {p.phoneMobile ? ` · ${p.phoneMobile}` : ''}
             </span>
           </li>
         ))}
-        {expanded && options.length === 0 && (
+        {expanded && noMatch && (
           <li className="patient-picker__none" role="option" aria-selected={false} aria-disabled="true">
-            No patient matches “{query}”.
+            No patient matches “{text.trim()}”.
           </li>
         )}
       </ul>
-      {searching && search.isFetching && (
+      {!value && search.searching && (
         <span className="field__hint" role="status">
           Searching…
         </span>

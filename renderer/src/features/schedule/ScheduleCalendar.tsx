@@ -23,7 +23,7 @@ import {
   type Layout,
   type ShadeEvent,
 } from './calendarModel';
-import { dayWindow, isWithin, minutesOfDay, openWeekdays } from './clinicTime';
+import { atMinutes, dayWindow, isWithin, minutesOfDay, openWeekdays } from './clinicTime';
 import './schedule.css';
 
 const withDragAndDrop = cjsDefault(withDragAndDropImport);
@@ -107,10 +107,10 @@ export function ScheduleCalendar(props: ScheduleCalendarProps) {
     () => dayWindow([reference.clinic.hours, ...reference.providers.filter((p) => p.active).map((p) => p.weeklyHours)]),
     [reference.clinic.hours, reference.providers],
   );
-  const min = first.plus({ minutes: window.min }).toJSDate();
+  const min = atMinutes(first, window.min).toJSDate();
   const target = props.scrollTo ? Math.max(window.min, minutesOfDay(props.scrollTo.time) - 30) : window.min;
-  const scrollToTime = first.plus({ minutes: target }).toJSDate();
-  const max = first.plus({ minutes: window.max }).toJSDate();
+  const scrollToTime = atMinutes(first, target).toJSDate();
+  const max = atMinutes(first, window.max).toJSDate();
   const slotMinutes = reference.clinic.slotMinutes;
 
   const slotPropGetter = useCallback(

@@ -5,15 +5,20 @@
  * grid's rules live in one testable place.
  */
 import { DateTime } from 'luxon';
-import { statusLabels, type Appointment, type AppointmentStatus, type Reference, type ScheduleBlock } from '../../../../main/contract';
-import { minutesOfDay, type ScheduleView } from './clinicTime';
+import {
+  inactiveStatuses,
+  statusLabels,
+  type Appointment,
+  type AppointmentStatus,
+  type Reference,
+  type ScheduleBlock,
+} from '../../../../main/contract';
+import { atTime, type ScheduleView } from './clinicTime';
 
 export type ResourceMode = 'provider' | 'room';
 
 /** Column id for appointments booked without a room, in the by-room view. */
 export const NO_ROOM = 'no-room';
-
-export const INACTIVE_STATUSES = ['cancelled', 'no_show'];
 
 /** Still to happen (or happening): the ones someone must move when the provider turns out to be away. */
 export const OPEN_STATUSES = ['booked', 'arrived', 'in_room'];
@@ -92,7 +97,7 @@ export function resourcesFor(reference: Reference, layout: Layout, appointments:
 function clashOf(a: Appointment, all: Appointment[]): AppointmentEvent['clash'] {
   if (!a.overbooked) return null;
   const overlapping = all.filter(
-    (o) => o.id !== a.id && !INACTIVE_STATUSES.includes(o.status) && o.startAt < a.endAt && a.startAt < o.endAt,
+    (o) => o.id !== a.id && !inactiveStatuses.includes(o.status) && o.startAt < a.endAt && a.startAt < o.endAt,
   );
   if (overlapping.some((o) => o.providerId === a.providerId)) return 'provider';
   return a.roomId && overlapping.some((o) => o.roomId === a.roomId) ? 'room' : 'provider';
@@ -119,7 +124,7 @@ export function appointmentEvents(
   const types = new Map(reference.appointmentTypes.map((t) => [t.id, t]));
   const providers = new Map(reference.providers.map((p) => [p.id, p]));
   return appointments
-    .filter((a) => layout.showCancelled || !INACTIVE_STATUSES.includes(a.status))
+    .filter((a) => layout.showCancelled || !inactiveStatuses.includes(a.status))
     .filter((a) => {
       if (layout.view === 'week' && layout.mode === 'provider') return a.providerId === layout.focusId;
       if (!providerShown(layout, a.providerId)) return false;
@@ -148,7 +153,6 @@ export function appointmentEvents(
 export function shadeEvents(reference: Reference, layout: Layout, blocks: ScheduleBlock[], days: DateTime[]): ShadeEvent[] {
   if (layout.mode !== 'provider') return [];
   const providers = reference.providers.filter((p) => (layout.view === 'week' ? p.id === layout.focusId : providerShown(layout, p.id)));
-  const at = (day: DateTime, hhmm: string) => day.plus({ minutes: minutesOfDay(hhmm) }).toJSDate();
   const breaks: ShadeEvent[] = providers.flatMap((p) =>
     days.flatMap((day) =>
       p.breaks
@@ -157,8 +161,8 @@ export function shadeEvents(reference: Reference, layout: Layout, blocks: Schedu
           kind: 'break' as const,
           id: `break-${p.id}-${day.toISODate() ?? ''}-${b.start}`,
           title: b.label || 'Break',
-          start: at(day, b.start),
-          end: at(day, b.end),
+          start: atTime(day, b.start).toJSDate(),
+          end: atTime(day, b.end).toJSDate(),
           resourceId: p.id,
         })),
     ),
@@ -197,7 +201,7 @@ export function describe(event: AppointmentEvent, zone: string): string {
   else if (event.clash)
     parts.push(`Overbooked${a.overbookReason ? `: ${a.overbookReason}` : ' (the provider has another appointment at this time)'}`);
   if (event.away) parts.push(`The provider is marked unavailable then (${event.away}): reschedule`);
-  if (a.statusReason && INACTIVE_STATUSES.includes(a.status)) parts.push(`Reason: ${a.statusReason}`);
+  if (a.statusReason && inactiveStatuses.includes(a.status)) parts.push(`Reason: ${a.statusReason}`);
   if (a.notes) parts.push(`Notes: ${a.notes}`);
   return parts.join(' — ');
 }
@@ -216,7 +220,7 @@ export function statusLine(o: {
     const who = o.filtered ? ' for the chosen providers' : '';
     return `No appointments ${o.view === 'day' ? 'on this day' : 'this week'}${who}.${o.canWrite ? ' Click a free time or press N to book.' : ''}`;
   }
-  const active = o.events.filter((e) => !INACTIVE_STATUSES.includes(e.appointment.status)).length;
+  const active = o.events.filter((e) => !inactiveStatuses.includes(e.appointment.status)).length;
   const inactive = o.events.length - active;
   const overbooked = o.events.filter((e) => e.clash === 'provider').length;
   return [

@@ -56,6 +56,19 @@ export function minutesOfDay(hhmm: string): number {
   return h * 60 + m;
 }
 
+/**
+ * A wall-clock time on a clinic day. Set, never added to midnight: on the
+ * 23- and 25-hour days of a DST change, midnight plus 9 hours is not 09:00.
+ */
+export function atMinutes(day: DateTime, minutes: number): DateTime {
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
+}
+
+/** atMinutes for an "HH:mm" time. */
+export function atTime(day: DateTime, hhmm: string): DateTime {
+  return atMinutes(day, minutesOfDay(hhmm));
+}
+
 /** The days a view shows: one day, or the clinic's open weekdays of the week (Monday first). */
 export function visibleDays(view: ScheduleView, date: string, zone: string, openWeekdays: number[]): DateTime[] {
   const day = startOfDay(date, zone);
