@@ -1,5 +1,7 @@
 /** The shape of the core that transports (HTTP, Electron IPC) talk to. */
-import type { ApiErrorShape, EventName, EventPayload } from './contract';
+import type { ApiErrorShape, EventName, EventPayload, SyncTarget } from './contract';
+import type { EngineOptions } from './sync/engine';
+import type { ObjectStore } from './sync/objects/types';
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
 
@@ -18,4 +20,13 @@ export interface CoreConfig {
   seedDemo?: boolean;
   /** log2 of scrypt's N for new password hashes; 17 (OWASP) unless tests lower it for speed. */
   scryptLog2N?: number;
+  sync?: {
+    /** Sync through this location from the start (the embedded default: a local folder) unless configured otherwise. */
+    target?: SyncTarget;
+    passphrase: string;
+    engine?: EngineOptions;
+    keyringLog2N?: number;
+    /** Tests and the demo wrap the store (fault injection, cut-off). */
+    storeFor?: (target: SyncTarget) => ObjectStore;
+  };
 }

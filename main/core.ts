@@ -13,12 +13,15 @@ import { createDispatcher } from './dispatch';
 import { handlers } from './services';
 import { createStore } from './services/store';
 import { needsSetup } from './services/accounts/handlers';
+import { getClinic } from './services/settings/reference';
+import { JoinError, SyncService } from './sync/service';
+import type { Store } from './services/store';
 
 export type { Core, CoreConfig } from './core-types';
 
 export async function createCore(config: CoreConfig): Promise<Core> {
   mkdirSync(config.dataDir, { recursive: true });
-  const { sqlite, db } = openDatabase(join(config.dataDir, 'outpost.db'));
+  const { sqlite, db, schemaVersion } = openDatabase(join(config.dataDir, 'outpost.db'));
   const store = createStore(sqlite, db);
   const scryptLog2N = config.scryptLog2N ?? 17;
   const empty = needsSetup(store);
@@ -26,29 +29,67 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
+  const sync = new SyncService({
+    sqlite,
+    capture: store.capture,
+    schemaVersion,
+    hooks: {
+      status: (status) => emitter.emit('sync.status', status),
+      changed: (tables) => emitter.emit('data.changed', { tables }),
+    },
+    engine: config.sync?.engine,
+    keyringLog2N: config.sync?.keyringLog2N,
+    storeFor: config.sync?.storeFor,
+  });
+  sync.start();
+  await useDefaultSyncTarget(config, store, sync);
+
   // Status is recounted at most a few times a second, off the write path: a burst of writes costs one count.
   let statusTimer: NodeJS.Timeout | null = null;
   const unsubscribe = store.capture.onCommit((tables) => {
     emitter.emit('data.changed', { tables });
     statusTimer ??= setTimeout(() => {
       statusTimer = null;
-      emitter.emit('sync.status', { mode: 'local', pendingOps: store.pendingOps(), lastSyncAt: null, lastError: null });
+      emitter.emit('sync.status', sync.status());
     }, 250);
   });
-  const dispatch = createDispatcher({ store, handlers, scryptLog2N });
+  const dispatch = createDispatcher({ store, handlers, scryptLog2N, sync });
 
   return {
-    call: dispatch,
+    async call(method, input, sessionToken) {
+      const result = await dispatch(method, input, sessionToken);
+      // A clinic created here starts syncing through the default location at once.
+      if (method === 'setup.create' && result.ok) await useDefaultSyncTarget(config, store, sync);
+      return result;
+    },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
       emitter.on(event, listener);
       return () => emitter.off(event, listener);
     },
-    close() {
+    async close() {
       if (statusTimer) clearTimeout(statusTimer);
       unsubscribe();
+      await sync.close();
       emitter.removeAllListeners();
       sqlite.close();
-      return Promise.resolve();
     },
   };
+}
+
+/**
+ * The embedded default (a local folder, or the demo's S3 server): a clinic on
+ * this workstation starts syncing through it; an empty workstation joins the
+ * clinic already there, if any. Failures leave sync unconfigured: the admin
+ * sets it up from the sync panel.
+ */
+async function useDefaultSyncTarget(config: CoreConfig, store: Store, sync: SyncService): Promise<void> {
+  const target = config.sync?.target;
+  if (!target || sync.configured) return;
+  try {
+    if (needsSetup(store)) await sync.join(target, config.sync?.passphrase ?? '');
+    else await sync.configure(target, config.sync?.passphrase ?? '', getClinic(store).id);
+  } catch (error) {
+    if (!(error instanceof JoinError))
+      process.stderr.write(`Sync was not started: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }

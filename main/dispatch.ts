@@ -12,11 +12,13 @@ import type { CallResult } from './core-types';
 import type { CallContext, Handler, Handlers } from './services/handler';
 import { resolveSession } from './services/accounts/users';
 import type { Store } from './services/store';
+import type { SyncService } from './sync/service';
 
 export interface DispatchOptions {
   store: Store;
   handlers: Handlers;
   scryptLog2N: number;
+  sync: SyncService;
   log?: (line: string) => void;
 }
 
@@ -61,7 +63,7 @@ export function createDispatcher(options: DispatchOptions) {
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);
     const handler = options.handlers[method] as Handler<typeof method>;
-    const ctx: CallContext = { store: options.store, user, sessionToken, scryptLog2N: options.scryptLog2N };
+    const ctx: CallContext = { store: options.store, user, sessionToken, scryptLog2N: options.scryptLog2N, sync: options.sync };
     const output: unknown = await handler(parsed.data, ctx);
     const checked = spec.output.safeParse(output);
     if (!checked.success) {

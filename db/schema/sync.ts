@@ -44,3 +44,37 @@ export const syncState = sqliteTable('sync_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** What this workstation knows of each device's log in the cloud, and how far it has applied it. */
+export const syncDevices = sqliteTable('sync_devices', {
+  deviceId: text('device_id').primaryKey(),
+  /** Last segment of that device applied here (0 = none). */
+  appliedSeq: integer('applied_seq').notNull().default(0),
+  /** Hash of that segment: the next one must name it as its predecessor. */
+  appliedHash: text('applied_hash'),
+  /** Latest seq the device's head advertises. */
+  headSeq: integer('head_seq').notNull().default(0),
+  /** ETag of the head object when last read: an unchanged head is not read again. */
+  headEtag: text('head_etag'),
+  /** When a segment from it was last applied. */
+  lastSeenAt: text('last_seen_at'),
+});
+
+/**
+ * Remote ops that could not be applied yet (a row not seen yet, a table or
+ * column from a newer Outpost, a clock far in the future). Retried after every
+ * pull; never dropped, never blocking the device's cursor.
+ */
+export const syncQuarantine = sqliteTable(
+  'sync_quarantine',
+  {
+    opId: text('op_id').primaryKey(),
+    deviceId: text('device_id').notNull(),
+    hlc: text('hlc').notNull(),
+    /** The op as received (JSON). */
+    op: text('op').notNull(),
+    reason: text('reason', { enum: ['missing_row', 'unknown_table', 'unknown_columns', 'clock_ahead'] }).notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [index('sync_quarantine_hlc').on(t.hlc)],
+);

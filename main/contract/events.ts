@@ -4,9 +4,27 @@ import { z } from 'zod';
 export const SyncStatus = z.object({
   /** 'local' until a cloud store is configured: the data lives on this workstation only. */
   mode: z.enum(['local', 'online', 'offline']),
+  /** Local changes not yet in the cloud. */
   pendingOps: z.number().int(),
   lastSyncAt: z.string().nullable(),
+  /** What went wrong last, in words for the person at the desk (never patient data). */
   lastError: z.string().nullable(),
+  /** Syncing right now, and how far. */
+  syncing: z.boolean().default(false),
+  progress: z
+    .object({ done: z.number().int(), total: z.number().int().nullable(), phase: z.enum(['push', 'pull']) })
+    .nullable()
+    .default(null),
+  /** Since when the cloud could not be reached. */
+  offlineSince: z.string().nullable().default(null),
+  /** Changes from other workstations waiting to be applied (a record not seen yet, or from a newer Outpost). */
+  quarantinedOps: z.number().int().default(0),
+  /** Problems a person must look at: altered cloud history, a workstation's clock far off. */
+  alarms: z.array(z.string()).default([]),
+  /** Where the data syncs to, e.g. "folder /srv/outpost" (no credentials). */
+  target: z.string().nullable().default(null),
+  /** The sync location was cut off on purpose from the sync panel (practice / demo). */
+  paused: z.boolean().default(false),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

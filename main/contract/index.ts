@@ -4,19 +4,12 @@
  */
 import type { z } from 'zod';
 import { accounts } from './accounts';
-import { Empty } from './common';
-import { SyncStatus } from './events';
-import { method } from './method';
 import { patients } from './patients';
 import { scheduling } from './scheduling';
 import { settings } from './settings';
+import { sync } from './sync';
 
-const system = {
-  /** Sync state for the always-visible indicator. */
-  'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
-};
-
-export const api = { ...accounts, ...settings, ...patients, ...scheduling, ...system };
+export const api = { ...accounts, ...settings, ...patients, ...scheduling, ...sync };
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
@@ -49,3 +42,4 @@ export type { PatientFieldsInput } from './patients';
 export { Clinic, Provider, Room, AppointmentType, Reference } from './settings';
 export { User } from './accounts';
 export { WeeklyHours, Interval } from './common';
+export { SyncTarget, SyncTargetView, Passphrase } from './sync';

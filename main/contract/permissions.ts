@@ -24,6 +24,8 @@ export const permissions = [
   'schedule.overbook',
   'settings.manage',
   'users.manage',
+  /** Where the clinic syncs, and cutting a workstation off from it. */
+  'sync.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,7 +38,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   front_desk: frontDesk,
   physician: ['patients.read', 'schedule.read', 'schedule.status', 'schedule.overbook'],
   nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status'],
-  manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage'],
+  manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage', 'sync.manage'],
   admin: [...permissions],
 };
 

@@ -1,6 +1,7 @@
 /** The typed handler map: one handler per contract method, joined in services/index.ts. */
 import type { MethodName, Output, ParsedInput } from '../contract';
 import type { Role } from '../contract';
+import type { SyncService } from '../sync/service';
 import type { Store } from './store';
 
 export interface SessionUser {
@@ -17,6 +18,7 @@ export interface CallContext {
   user: SessionUser | null;
   sessionToken: string | null;
   scryptLog2N: number;
+  sync: SyncService;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;

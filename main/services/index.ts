@@ -4,11 +4,12 @@ import { accountHandlers } from './accounts/handlers';
 import { patientHandlers } from './patients/handlers';
 import { schedulingHandlers } from './scheduling/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { syncHandlers } from './sync/handlers';
 
 export const handlers: Handlers = {
   ...accountHandlers,
   ...settingsHandlers,
   ...patientHandlers,
   ...schedulingHandlers,
-  'sync.status': (_input, { store }) => ({ mode: 'local', pendingOps: store.pendingOps(), lastSyncAt: null, lastError: null }),
+  ...syncHandlers,
 };

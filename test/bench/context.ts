@@ -15,6 +15,7 @@ import type { MethodName, Output, ParsedInput } from '../../main/contract';
 import { api } from '../../main/contract';
 import { handlers } from '../../main/services';
 import type { CallContext, Handler } from '../../main/services/handler';
+import { SyncService } from '../../main/sync/service';
 import { createStore, type Store } from '../../main/services/store';
 import { DATASET, ensureDataset, workingCopy, type Dataset, type WorkingCopy } from './dataset';
 import { note } from './stats';
@@ -69,6 +70,13 @@ async function open(): Promise<BenchContext> {
     user: { id: session.user.id, role: 'front_desk', displayName: session.user.displayName, mustChangePassword: false },
     sessionToken: session.token,
     scryptLog2N: DATASET.scryptLog2N,
+    // Not configured: the service-level figures measure the local write path only.
+    sync: new SyncService({
+      sqlite,
+      capture: store.capture,
+      schemaVersion: 0,
+      hooks: { status: () => undefined, changed: () => undefined },
+    }),
   };
   let serviceOpen = true;
   note('core open on the working copy, signed in as front desk');

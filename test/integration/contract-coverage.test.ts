@@ -14,6 +14,7 @@ const PATIENTS = 'contract-patients.test.ts';
 const SCHEDULING = 'contract-scheduling.test.ts';
 const STATUS = 'contract-appointment-status.test.ts';
 const TOOLS = 'contract-schedule-tools.test.ts';
+const SYNC = 'contract-sync.test.ts';
 
 /** Each method -> the test file that exercises its success and refusal cases. */
 const TESTED_IN: Record<MethodName, string> = {
@@ -33,6 +34,11 @@ const TESTED_IN: Record<MethodName, string> = {
   'rooms.save': SETTINGS,
   'appointmentTypes.save': SETTINGS,
   'sync.status': SETTINGS,
+  'sync.now': SYNC,
+  'sync.setPaused': SYNC,
+  'sync.settings': SYNC,
+  'sync.configure': SYNC,
+  'sync.join': SYNC,
   'patients.search': PATIENTS,
   'patients.get': PATIENTS,
   'patients.recent': PATIENTS,

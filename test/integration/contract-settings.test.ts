@@ -156,7 +156,7 @@ describe('sync.status', () => {
     const nurse = await clinic.as('nurse');
     const pending = () => clinic.query<{ n: number }>('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL')[0]?.n;
     const before = await nurse.ok('sync.status', {});
-    expect(before).toEqual({ mode: 'local', pendingOps: pending(), lastSyncAt: null, lastError: null });
+    expect(before).toMatchObject({ mode: 'local', pendingOps: pending(), lastSyncAt: null, lastError: null, target: null, alarms: [] });
     await (await clinic.as('manager')).ok('rooms.save', { name: 'Triage' });
     const after = await nurse.ok('sync.status', {});
     expect(after.pendingOps).toBe(before.pendingOps + 1);

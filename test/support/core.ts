@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { seedDemoClinic, type DemoOptions } from '../../db/seed/demo';
 import type { ApiErrorShape, ErrorCode, Input, MethodName, Output, User } from '../../main/contract';
-import { createCore, type Core } from '../../main/core';
+import { createCore, type Core, type CoreConfig } from '../../main/core';
 import type { CallResult } from '../../main/core-types';
 import { createStore, type Store } from '../../main/services/store';
 import { queryDb, snapshotDb, type Dump } from './snapshot';
@@ -55,6 +55,8 @@ export interface MakeCoreOptions {
   prepare?: (store: Store) => Promise<void> | void;
   /** Shorthand for prepare: seed the demo clinic, small by default. */
   demo?: Partial<Omit<DemoOptions, 'scryptLog2N'>> | true;
+  /** Sync settings of the workstation (a sync location, fast polling for tests). */
+  sync?: CoreConfig['sync'];
 }
 
 /** Open the workstation database through the real write path (a second connection, for preparing state). */
@@ -85,7 +87,7 @@ export async function makeCore(options: MakeCoreOptions = {}): Promise<TestCore>
       opened.close();
     }
   }
-  let core = await createCore({ dataDir, scryptLog2N: TEST_LOG2N });
+  let core = await createCore({ dataDir, scryptLog2N: TEST_LOG2N, sync: options.sync });
   let closed = false;
 
   const snapshot = () => snapshotDb(dataDir);
@@ -130,7 +132,7 @@ export async function makeCore(options: MakeCoreOptions = {}): Promise<TestCore>
     query: (sql, ...params) => queryDb(dataDir, sql, ...params),
     async reopen() {
       await core.close();
-      core = await createCore({ dataDir, scryptLog2N: TEST_LOG2N });
+      core = await createCore({ dataDir, scryptLog2N: TEST_LOG2N, sync: options.sync });
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,211 @@
+/**
+ * When and how often to sync, and what to tell the person at the desk. Local
+ * writes never wait for the network: a commit only schedules a push a moment
+ * later (debounced, so a burst of writes is one segment); the cloud is polled
+ * on an interval; failures back off exponentially with jitter; a store that
+ * cannot be reached means "offline since …", not an error dialog.
+ */
+import type { SyncStatus } from '../contract/events';
+import { RemoteApplier } from './apply';
+import type { SyncContext } from './context';
+import type { ChangeCapture } from './mutate';
+import { StoreError } from './objects/types';
+import { Puller, type SyncAlarm } from './pull';
+import { DEFAULT_PUSH_LIMITS, Pusher, type PushLimits } from './push';
+
+export interface EngineOptions {
+  pollMs?: number;
+  pushDelayMs?: number;
+  maxBackoffMs?: number;
+  pushLimits?: PushLimits;
+  random?: () => number;
+}
+
+export interface EngineHooks {
+  status(status: SyncStatus): void;
+  /** Tables changed by remote ops: open screens refetch. */
+  changed(tables: string[]): void;
+}
+
+/** Beyond this, the workstation's own clock is called out as wrong. */
+const CLOCK_WARNING_MS = 5 * 60 * 1000;
+const MAX_PULL_ROUNDS = 10_000;
+
+export class SyncEngine {
+  private readonly pusher: Pusher;
+  private readonly puller: Puller;
+  private readonly options: Required<EngineOptions>;
+  private readonly unsubscribe: () => void;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private failures = 0;
+  private state = {
+    online: true,
+    lastSyncAt: null as string | null,
+    lastError: null as string | null,
+    offlineSince: null as string | null,
+    progress: null as SyncStatus['progress'],
+    quarantined: 0,
+    alarms: new Map<string, string>(),
+    clock: null as string | null,
+    paused: false,
+  };
+
+  constructor(
+    private readonly ctx: SyncContext,
+    private readonly capture: ChangeCapture,
+    private readonly hooks: EngineHooks,
+    options: EngineOptions = {},
+  ) {
+    this.options = {
+      pollMs: options.pollMs ?? 10_000,
+      pushDelayMs: options.pushDelayMs ?? 300,
+      maxBackoffMs: options.maxBackoffMs ?? 5 * 60_000,
+      pushLimits: options.pushLimits ?? DEFAULT_PUSH_LIMITS,
+      random: options.random ?? Math.random,
+    };
+    const applier = new RemoteApplier(ctx.sqlite, capture.clock);
+    this.pusher = new Pusher(ctx, this.options.pushLimits);
+    this.puller = new Puller(ctx, applier);
+    this.unsubscribe = capture.onCommit(() => this.schedule(this.options.pushDelayMs));
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Push and pull now; resolves when this round (or the one already running) is over. */
+  async syncNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      await this.running;
+      return;
+    }
+    this.running = this.round().finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    if (this.again && !this.stopped) {
+      this.again = false;
+      await this.syncNow();
+    }
+  }
+
+  /** Cut this workstation off from the cloud (or reconnect it), as a lost internet line would. */
+  setPaused(paused: boolean): void {
+    this.state.paused = paused;
+    if (paused) this.state.offlineSince ??= new Date().toISOString();
+    this.emitStatus();
+    if (!paused) this.schedule(0);
+  }
+
+  status(): SyncStatus {
+    const pendingOps = (this.ctx.sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL').get() as { n: number }).n;
+    const online = this.state.online && !this.state.paused;
+    return {
+      mode: online ? 'online' : 'offline',
+      pendingOps,
+      lastSyncAt: this.state.lastSyncAt,
+      lastError: this.state.lastError,
+      syncing: this.running !== null,
+      progress: this.state.progress,
+      offlineSince: online ? null : this.state.offlineSince,
+      quarantinedOps: this.state.quarantined,
+      alarms: [...(this.state.clock ? [this.state.clock] : []), ...this.state.alarms.values()],
+      target: this.ctx.objects.description,
+      paused: this.state.paused,
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncNow().finally(() => this.schedule(this.nextDelay()));
+    }, delayMs);
+  }
+
+  private nextDelay(): number {
+    if (this.failures === 0) return this.options.pollMs;
+    const base = Math.min(this.options.maxBackoffMs, 1000 * 2 ** Math.min(this.failures, 20));
+    return Math.round(base * (0.5 + this.options.random() / 2));
+  }
+
+  private async round(): Promise<void> {
+    if (this.state.paused) return;
+    this.emitStatus();
+    try {
+      await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
+      let applied = 0;
+      for (let round = 0; round < MAX_PULL_ROUNDS; round += 1) {
+        const result = await this.puller.pull();
+        applied += result.ops;
+        this.state.quarantined = result.quarantined;
+        this.recordAlarms(result.alarms);
+        if (result.touched.size > 0) this.hooks.changed([...result.touched.keys()].sort());
+        if (result.ops > 0) this.progress({ done: applied, total: null, phase: 'pull' });
+        if (result.behind === 0 || result.segments === 0) break;
+      }
+      // What we applied moves our head's applied vector: others may now trim or order by it.
+      if (applied > 0) await this.pusher.writeHead();
+      this.checkClock();
+      this.failures = 0;
+      this.state.online = true;
+      this.state.offlineSince = null;
+      this.state.lastError = null;
+      this.state.lastSyncAt = new Date().toISOString();
+    } catch (error) {
+      this.failures += 1;
+      if (error instanceof StoreError && error.failure === 'unreachable') {
+        this.state.online = false;
+        this.state.offlineSince ??= new Date().toISOString();
+        this.state.lastError = null;
+      } else {
+        this.state.lastError = error instanceof Error ? error.message : 'Sync failed for an unknown reason.';
+      }
+    } finally {
+      this.state.progress = null;
+      // Let status() see this round as over.
+      queueMicrotask(() => this.emitStatus());
+    }
+  }
+
+  private recordAlarms(alarms: SyncAlarm[]): void {
+    for (const alarm of alarms) {
+      this.state.alarms.set(
+        alarm.deviceId,
+        `Sync from workstation ${alarm.deviceId.slice(-8)} is paused: ${alarm.message} Ask your administrator to check the sync location.`,
+      );
+    }
+  }
+
+  private checkClock(): void {
+    const skew = this.ctx.objects.clockSkewMs();
+    if (skew === null || Math.abs(skew) < CLOCK_WARNING_MS) {
+      this.state.clock = null;
+      return;
+    }
+    const minutes = Math.round(Math.abs(skew) / 60_000);
+    this.state.clock = `This workstation's clock is ${minutes} minutes ${skew > 0 ? 'behind' : 'ahead of'} the cloud's. Correct its date and time in the system settings; sync keeps working meanwhile.`;
+  }
+
+  private progress(progress: SyncStatus['progress']): void {
+    this.state.progress = progress;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.hooks.status(this.status());
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The two kinds of object a device writes: immutable log segments (a batch of
+ * ops, chained to the device's previous segment by hash) and its head (the
+ * latest seq, so a poll reads one small object per device that moved). Both
+ * are sealed; their content is validated after opening, so a segment from a
+ * newer or broken writer is refused with a reason, not half-applied.
+ */
+import { z } from 'zod';
+import { seal, sha256Hex, unseal, type DataKey } from './crypto';
+
+const Value = z.union([z.string(), z.number(), z.null()]);
+
+export const RemoteOp = z.object({
+  id: z.string().min(1),
+  table: z.string().min(1),
+  row: z.string().min(1),
+  kind: z.enum(['insert', 'update', 'delete']),
+  /** SQL column name -> value written. */
+  data: z.record(z.string(), Value),
+  hlc: z.string().min(1),
+});
+export type RemoteOp = z.infer<typeof RemoteOp>;
+
+/** device id -> last seq of that device applied by the writer when it wrote this. */
+const AppliedVector = z.record(z.string(), z.number().int().nonnegative());
+export type AppliedVector = z.infer<typeof AppliedVector>;
+
+export const Segment = z.object({
+  format: z.literal(1),
+  clinicId: z.string(),
+  deviceId: z.string(),
+  seq: z.number().int().positive(),
+  /** Hash of the device's previous segment (null for seq 1). */
+  prev: z.string().nullable(),
+  /** Schema version of the writer (number of migrations). */
+  schema: z.number().int(),
+  applied: AppliedVector,
+  createdAt: z.string(),
+  ops: z.array(RemoteOp),
+});
+export type Segment = z.infer<typeof Segment>;
+
+export const Head = z.object({
+  format: z.literal(1),
+  deviceId: z.string(),
+  seq: z.number().int().nonnegative(),
+  hash: z.string().nullable(),
+  applied: AppliedVector,
+  schema: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Head = z.infer<typeof Head>;
+
+/** Content that opened but is not what it claims to be. */
+export class SegmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SegmentError';
+  }
+}
+
+export async function sealJson(value: unknown, objectKey: string, key: DataKey): Promise<{ bytes: Uint8Array; hash: string }> {
+  const bytes = await seal(Buffer.from(JSON.stringify(value)), objectKey, key);
+  return { bytes, hash: sha256Hex(bytes) };
+}
+
+export async function openJson<T>(
+  schema: z.ZodType<T>,
+  bytes: Uint8Array,
+  objectKey: string,
+  keyOf: (epoch: number) => Buffer | undefined,
+): Promise<T> {
+  const plain = await unseal(bytes, objectKey, keyOf);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(plain.toString('utf8'));
+  } catch {
+    throw new SegmentError('is not valid JSON');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw new SegmentError('has an unexpected shape (written by a newer or damaged Outpost)');
+  return result.data;
+}

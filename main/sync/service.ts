@@ -1,0 +1,173 @@
+/**
+ * The workstation's sync as the rest of the core sees it: where it syncs
+ * (kept in sync_state), the engine while configured, and the two ways in:
+ * configure (this workstation's clinic starts syncing) and join (an empty
+ * workstation becomes a copy of a clinic that already syncs).
+ */
+import type Database from 'better-sqlite3';
+import type { SyncStatus } from '../contract/events';
+import type { SyncTarget, SyncTargetView } from '../contract/sync';
+import { SyncEngine, type EngineHooks, type EngineOptions } from './engine';
+import { clinicsAt, createOrOpenKeyring, openKeyring, type DataKeys } from './keyring';
+import type { ChangeCapture } from './mutate';
+import { objectStoreFor } from './objects';
+import type { ObjectStore } from './objects/types';
+
+interface SavedConfig {
+  target: SyncTarget;
+  clinicId: string;
+  /** epoch -> base64 data key. Protected by the database's own encryption at rest (ARCHITECTURE §5). */
+  keys: Record<string, string>;
+}
+
+export interface SyncServiceOptions {
+  sqlite: Database.Database;
+  capture: ChangeCapture;
+  schemaVersion: number;
+  hooks: EngineHooks;
+  engine?: EngineOptions;
+  /** scrypt cost of a new clinic keyring (tests lower it). */
+  keyringLog2N?: number;
+  /** Builds the store for a target; tests wrap it (fault proxy, cut-off). */
+  storeFor?: (target: SyncTarget) => ObjectStore;
+}
+
+export class SyncService {
+  private engine: SyncEngine | null = null;
+  private config: SavedConfig | null;
+
+  constructor(private readonly options: SyncServiceOptions) {
+    this.config = this.load();
+  }
+
+  /** Start syncing if this workstation was configured before. */
+  start(): void {
+    if (this.config) this.startEngine(this.config);
+  }
+
+  status(): SyncStatus {
+    if (this.engine) return this.engine.status();
+    return {
+      mode: 'local',
+      pendingOps: this.pendingOps(),
+      lastSyncAt: null,
+      lastError: null,
+      syncing: false,
+      progress: null,
+      offlineSince: null,
+      quarantinedOps: 0,
+      alarms: [],
+      target: null,
+      paused: false,
+    };
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    await this.engine?.syncNow();
+    return this.status();
+  }
+
+  setPaused(paused: boolean): SyncStatus {
+    this.engine?.setPaused(paused);
+    return this.status();
+  }
+
+  settings(): { target: SyncTargetView | null } {
+    const target = this.config?.target;
+    if (!target) return { target: null };
+    if (target.kind === 'folder') return { target };
+    const { secretAccessKey, ...shown } = target;
+    return { target: { ...shown, hasSecret: secretAccessKey.length > 0 } };
+  }
+
+  get configured(): boolean {
+    return this.config !== null;
+  }
+
+  /** Sync this workstation's clinic through `target`, creating the clinic's keyring there or opening it. */
+  async configure(target: SyncTarget, passphrase: string, clinicId: string): Promise<SyncStatus> {
+    const objects = this.storeFor(target);
+    const keys = await createOrOpenKeyring(objects, clinicId, passphrase, this.options.keyringLog2N);
+    await this.replace({ target, clinicId, keys: encodeKeys(keys) });
+    await this.engine?.syncNow();
+    return this.status();
+  }
+
+  /** Join the one clinic found at `target`: keys from the passphrase, then everything pulled. */
+  async join(target: SyncTarget, passphrase: string): Promise<void> {
+    const objects = this.storeFor(target);
+    const clinics = await clinicsAt(objects);
+    const clinicId = clinics[0];
+    if (clinics.length !== 1 || !clinicId) {
+      throw new JoinError(
+        clinics.length === 0
+          ? 'No Outpost clinic syncs through this location yet. Check the folder or bucket, or set this workstation up as a new clinic.'
+          : 'Several clinics sync through this location. Ask your administrator for the folder or prefix of yours.',
+      );
+    }
+    const keys = await openKeyring(objects, clinicId, passphrase);
+    await this.replace({ target, clinicId, keys: encodeKeys(keys) });
+    await this.engine?.syncNow();
+  }
+
+  async close(): Promise<void> {
+    await this.engine?.stop();
+    this.engine = null;
+  }
+
+  private async replace(config: SavedConfig): Promise<void> {
+    await this.close();
+    this.options.sqlite
+      .prepare("INSERT INTO sync_state (key, value) VALUES ('sync_config', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(config));
+    this.config = config;
+    this.startEngine(config);
+  }
+
+  private startEngine(config: SavedConfig): void {
+    const { sqlite, capture, schemaVersion, hooks } = this.options;
+    this.engine = new SyncEngine(
+      {
+        sqlite,
+        objects: this.storeFor(config.target),
+        clinicId: config.clinicId,
+        deviceId: capture.deviceId,
+        keys: decodeKeys(config.keys),
+        schemaVersion,
+      },
+      capture,
+      hooks,
+      this.options.engine,
+    );
+    this.engine.start();
+  }
+
+  private storeFor(target: SyncTarget): ObjectStore {
+    return (this.options.storeFor ?? objectStoreFor)(target);
+  }
+
+  private load(): SavedConfig | null {
+    const row = this.options.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'sync_config'").get() as
+      { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as SavedConfig) : null;
+  }
+
+  private pendingOps(): number {
+    return (this.options.sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL').get() as { n: number }).n;
+  }
+}
+
+export class JoinError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JoinError';
+  }
+}
+
+function encodeKeys(keys: DataKeys): Record<string, string> {
+  return Object.fromEntries([...keys].map(([epoch, key]) => [String(epoch), key.toString('base64')]));
+}
+
+function decodeKeys(saved: Record<string, string>): DataKeys {
+  return new Map(Object.entries(saved).map(([epoch, key]) => [Number(epoch), Buffer.from(key, 'base64')]));
+}
