@@ -14,6 +14,7 @@ import { handlers } from './services';
 import { createStore } from './services/store';
 import { needsSetup } from './services/accounts/handlers';
 import { getClinic } from './services/settings/reference';
+import { detectConflicts } from './services/conflicts/detect';
 import { JoinError, SyncService } from './sync/service';
 import type { Store } from './services/store';
 
@@ -36,6 +37,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     hooks: {
       status: (status) => emitter.emit('sync.status', status),
       changed: (tables) => emitter.emit('data.changed', { tables }),
+      merged: (touched) => detectConflicts(store, touched),
     },
     engine: config.sync?.engine,
     keyringLog2N: config.sync?.keyringLog2N,

@@ -4,3 +4,4 @@ export * from './providers';
 export * from './accounts';
 export * from './patients';
 export * from './scheduling';
+export * from './conflicts';

@@ -25,6 +25,8 @@ export const SyncStatus = z.object({
   target: z.string().nullable().default(null),
   /** The sync location was cut off on purpose from the sync panel (practice / demo). */
   paused: z.boolean().default(false),
+  /** Conflicts found after merging other workstations' changes, waiting for a person. */
+  openConflicts: z.number().int().default(0),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -8,8 +8,9 @@ import { patients } from './patients';
 import { scheduling } from './scheduling';
 import { settings } from './settings';
 import { sync } from './sync';
+import { conflictsApi } from './conflicts';
 
-export const api = { ...accounts, ...settings, ...patients, ...scheduling, ...sync };
+export const api = { ...accounts, ...settings, ...patients, ...scheduling, ...sync, ...conflictsApi };
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
@@ -43,3 +44,5 @@ export { Clinic, Provider, Room, AppointmentType, Reference } from './settings';
 export { User } from './accounts';
 export { WeeklyHours, Interval } from './common';
 export { SyncTarget, SyncTargetView, Passphrase } from './sync';
+export { Conflict, conflictResolutions } from './conflicts';
+export type { ConflictResolution } from './conflicts';

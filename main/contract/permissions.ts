@@ -26,13 +26,22 @@ export const permissions = [
   'users.manage',
   /** Where the clinic syncs, and cutting a workstation off from it. */
   'sync.manage',
+  /** See and resolve the conflicts inbox (double bookings and duplicates made offline). */
+  'conflicts.resolve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** `public` methods need no session (setup, login); `session` ones need any signed-in user. */
 export type Access = Permission | 'public' | 'session';
 
-const frontDesk: Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status'];
+const frontDesk: Permission[] = [
+  'patients.read',
+  'patients.write',
+  'schedule.read',
+  'schedule.write',
+  'schedule.status',
+  'conflicts.resolve',
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   front_desk: frontDesk,

@@ -5,6 +5,7 @@ import { patientHandlers } from './patients/handlers';
 import { schedulingHandlers } from './scheduling/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { syncHandlers } from './sync/handlers';
+import { conflictHandlers } from './conflicts/handlers';
 
 export const handlers: Handlers = {
   ...accountHandlers,
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...patientHandlers,
   ...schedulingHandlers,
   ...syncHandlers,
+  ...conflictHandlers,
 };

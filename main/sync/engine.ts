@@ -5,6 +5,7 @@
  * on an interval; failures back off exponentially with jitter; a store that
  * cannot be reached means "offline since …", not an error dialog.
  */
+import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../contract/events';
 import { RemoteApplier } from './apply';
 import type { SyncContext } from './context';
@@ -25,6 +26,17 @@ export interface EngineHooks {
   status(status: SyncStatus): void;
   /** Tables changed by remote ops: open screens refetch. */
   changed(tables: string[]): void;
+  /** Rows changed by remote ops, for the clinic's invariant checks (double bookings, duplicates). */
+  merged?(touched: ReadonlyMap<string, ReadonlySet<string>>): void;
+}
+
+/** The counts every status shows, configured or not. */
+export function localCounts(sqlite: Database.Database): { pendingOps: number; openConflicts: number } {
+  const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+  return {
+    pendingOps: count('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL'),
+    openConflicts: count('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL AND deleted_at IS NULL'),
+  };
 }
 
 /** Beyond this, the workstation's own clock is called out as wrong. */
@@ -102,7 +114,7 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    const pendingOps = (this.ctx.sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL').get() as { n: number }).n;
+    const { pendingOps, openConflicts } = localCounts(this.ctx.sqlite);
     const online = this.state.online && !this.state.paused;
     return {
       mode: online ? 'online' : 'offline',
@@ -116,6 +128,7 @@ export class SyncEngine {
       alarms: [...(this.state.clock ? [this.state.clock] : []), ...this.state.alarms.values()],
       target: this.ctx.objects.description,
       paused: this.state.paused,
+      openConflicts,
     };
   }
 
@@ -153,7 +166,10 @@ export class SyncEngine {
         applied += result.ops;
         this.state.quarantined = result.quarantined;
         this.recordAlarms(result.alarms);
-        if (result.touched.size > 0) this.hooks.changed([...result.touched.keys()].sort());
+        if (result.touched.size > 0) {
+          this.hooks.merged?.(result.touched);
+          this.hooks.changed([...result.touched.keys()].sort());
+        }
         if (result.ops > 0) this.progress({ done: applied, total: null, phase: 'pull' });
         if (result.behind === 0 || result.segments === 0) break;
       }

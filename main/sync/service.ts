@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../contract/events';
 import type { SyncTarget, SyncTargetView } from '../contract/sync';
-import { SyncEngine, type EngineHooks, type EngineOptions } from './engine';
+import { localCounts, SyncEngine, type EngineHooks, type EngineOptions } from './engine';
 import { clinicsAt, createOrOpenKeyring, openKeyring, type DataKeys } from './keyring';
 import type { ChangeCapture } from './mutate';
 import { objectStoreFor } from './objects';
@@ -49,7 +49,7 @@ export class SyncService {
     if (this.engine) return this.engine.status();
     return {
       mode: 'local',
-      pendingOps: this.pendingOps(),
+      ...localCounts(this.options.sqlite),
       lastSyncAt: null,
       lastError: null,
       syncing: false,
@@ -150,10 +150,6 @@ export class SyncService {
     const row = this.options.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'sync_config'").get() as
       { value: string } | undefined;
     return row ? (JSON.parse(row.value) as SavedConfig) : null;
-  }
-
-  private pendingOps(): number {
-    return (this.options.sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL').get() as { n: number }).n;
   }
 }
 

@@ -15,6 +15,7 @@ const SCHEDULING = 'contract-scheduling.test.ts';
 const STATUS = 'contract-appointment-status.test.ts';
 const TOOLS = 'contract-schedule-tools.test.ts';
 const SYNC = 'contract-sync.test.ts';
+const CONFLICTS = 'sync-conflicts.test.ts';
 
 /** Each method -> the test file that exercises its success and refusal cases. */
 const TESTED_IN: Record<MethodName, string> = {
@@ -39,6 +40,8 @@ const TESTED_IN: Record<MethodName, string> = {
   'sync.settings': SYNC,
   'sync.configure': SYNC,
   'sync.join': SYNC,
+  'conflicts.list': CONFLICTS,
+  'conflicts.resolve': CONFLICTS,
   'patients.search': PATIENTS,
   'patients.get': PATIENTS,
   'patients.recent': PATIENTS,

@@ -80,6 +80,9 @@ describe('sync.setPaused and sync.now', () => {
     await (await local.as('manager')).refuses('sync.setPaused', { paused: true }, 'CONFLICT');
     await (await synced.a.as('front_desk')).refuses('sync.setPaused', { paused: true }, 'FORBIDDEN');
     await (await synced.a.as('manager')).refuses('sync.setPaused', { paused: 'yes' }, 'VALIDATION');
+    const manager = await synced.a.as('manager');
+    expect(await manager.ok('sync.setPaused', { paused: true })).toMatchObject({ mode: 'offline', paused: true });
+    expect(await manager.ok('sync.setPaused', { paused: false })).toMatchObject({ paused: false });
     const status = await (await synced.a.as('nurse')).ok('sync.now', {});
     expect(status).toMatchObject({ mode: 'online', pendingOps: 0, syncing: false });
     expect(status.lastSyncAt).not.toBeNull();

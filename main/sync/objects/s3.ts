@@ -13,7 +13,7 @@ import {
   S3Client,
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
-import { StoreError, type ListedObject, type ObjectStore } from './types';
+import { StoreError, type ListedObject, type ObjectStore, type StoreFailure } from './types';
 
 export interface S3StoreConfig {
   /** Empty for AWS; the URL of an S3-compatible service otherwise. */
@@ -189,65 +189,42 @@ export class S3Store implements ObjectStore {
 
   private failure(error: unknown): StoreError {
     if (error instanceof StoreError) return error;
-    const name = nameOf(error);
-    const code = codeOf(error);
-    const status = statusOf(error);
-    const options = { cause: error };
+    const [kind, message] = this.explain(error);
+    return new StoreError(kind, message, { cause: error });
+  }
+
+  /** What went wrong, for the person at the desk: bucket and host only. */
+  private explain(error: unknown): [StoreFailure, string] {
+    const [name, code, status] = [nameOf(error), codeOf(error), statusOf(error)];
+    const at = `The cloud storage at ${this.where}`;
     if ((code && NETWORK_CODES.has(code)) || (name && NETWORK_NAMES.has(name)) || /socket hang up/i.test(messageOf(error)))
-      return new StoreError(
+      return [
         'unreachable',
-        `The cloud storage at ${this.where} cannot be reached (${code ?? name ?? 'no answer'}). Check this workstation's internet connection; sync resumes by itself.`,
-        options,
-      );
+        `${at} cannot be reached (${code ?? name ?? 'no answer'}). Check this workstation's internet connection; sync resumes by itself.`,
+      ];
     if (code && TLS_CODES.test(code))
-      return new StoreError(
+      return [
         'unreachable',
         `The connection to ${this.where} is not trusted (${code}). A network that intercepts web traffic (hotel or guest Wi-Fi) can cause this.`,
-        options,
-      );
+      ];
     if (name === 'RequestTimeTooSkewed')
-      return new StoreError(
-        'denied',
-        `The cloud storage at ${this.where} refused this workstation because its clock is wrong. Correct its date and time in the system settings.`,
-        options,
-      );
+      return ['denied', `${at} refused this workstation because its clock is wrong. Correct its date and time in the system settings.`];
     if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch')
-      return new StoreError(
-        'denied',
-        `The cloud storage at ${this.where} did not accept the access key. Check the access key id and secret in the sync settings.`,
-        options,
-      );
+      return ['denied', `${at} did not accept the access key. Check the access key id and secret in the sync settings.`];
     if (status === 401 || status === 403 || (name && DENIED_NAMES.has(name)))
-      return new StoreError(
+      return [
         'denied',
-        `The access key may not use bucket ${this.bucket} at ${this.where}. Ask whoever manages the cloud account to grant it read, write, list and delete.`,
-        options,
-      );
+        `The access key may not use bucket ${this.bucket} at ${this.where}. Ask whoever manages the cloud account to allow read, write, list and delete.`,
+      ];
     if (name === 'NoSuchBucket' || name === 'InvalidBucketName')
-      return new StoreError(
-        'missing',
-        `There is no bucket ${this.bucket} at ${this.where}. Check the bucket name and region in the sync settings.`,
-        options,
-      );
+      return ['missing', `There is no bucket ${this.bucket} at ${this.where}. Check the bucket name and region in the sync settings.`];
     if (name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed' || status === 301)
-      return new StoreError('missing', `Bucket ${this.bucket} is not in the region given in the sync settings. Check the region.`, options);
+      return ['missing', `Bucket ${this.bucket} is not in the region given in the sync settings. Check the region.`];
     if (status !== undefined && status >= 500)
-      return new StoreError(
-        'server',
-        `The cloud storage at ${this.where} has a problem of its own (${name ?? status}). Sync retries by itself.`,
-        options,
-      );
+      return ['server', `${at} has a problem of its own (${name ?? status}). Sync retries by itself.`];
     if (status !== undefined)
-      return new StoreError(
-        'server',
-        `The cloud storage at ${this.where} refused a request (${name ?? status}). Sync retries by itself; if this persists, check the sync settings.`,
-        options,
-      );
-    return new StoreError(
-      'server',
-      `Talking to the cloud storage at ${this.where} failed (${name ?? code ?? 'unknown error'}). Sync retries by itself.`,
-      options,
-    );
+      return ['server', `${at} refused a request (${name ?? status}). Sync retries by itself; if this persists, check the sync settings.`];
+    return ['server', `Talking to the cloud storage at ${this.where} failed (${name ?? code ?? 'unknown error'}). Sync retries by itself.`];
   }
 }
 

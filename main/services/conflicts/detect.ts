@@ -1,0 +1,128 @@
+/**
+ * Invariant checks after a merge (ARCHITECTURE §4), incremental over the rows
+ * that remote ops touched: a provider or room double-booked by two
+ * workstations, the same patient registered on two, the same login name
+ * created on two. Each clash becomes one conflict row whose id is a hash of
+ * what clashed, so every workstation that finds it makes the same row.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { conflicts, patients, users } from '../../../db/schema';
+import { inactiveStatuses } from '../../contract';
+import type { Writer } from '../../sync/mutate';
+import { nameKey } from '../patients/records';
+import type { Store } from '../store';
+
+export interface Clash {
+  kind: string;
+  subjects: string[];
+  resourceId: string | null;
+}
+
+export function conflictId(clash: Clash): string {
+  const subjects = [...clash.subjects].sort().join(',');
+  return `conflict-${createHash('sha256')
+    .update(`${clash.kind}|${clash.resourceId ?? ''}|${subjects}`)
+    .digest('hex')
+    .slice(0, 32)}`;
+}
+
+const INACTIVE = inactiveStatuses.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ');
+
+/** Active appointments overlapping `id` on the same provider or room, neither booked over on purpose. */
+function doubleBookings(store: Store, id: string): Clash[] {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT b.id AS other, CASE WHEN b.provider_id = a.provider_id THEN 'provider' ELSE 'room' END AS via,
+              CASE WHEN b.provider_id = a.provider_id THEN a.provider_id ELSE a.room_id END AS resource
+       FROM appointments a JOIN appointments b
+         ON b.id <> a.id AND (b.provider_id = a.provider_id OR (a.room_id IS NOT NULL AND b.room_id = a.room_id))
+        AND b.start_at < a.end_at AND a.start_at < b.end_at
+       WHERE a.id = ? AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+         AND a.status NOT IN (${INACTIVE}) AND b.status NOT IN (${INACTIVE})
+         AND a.overbook_reason IS NULL AND b.overbook_reason IS NULL`,
+    )
+    .all(id) as { other: string; via: 'provider' | 'room'; resource: string }[];
+  return rows.map((row) => ({ kind: `double_booking_${row.via}`, subjects: [id, row.other], resourceId: row.resource }));
+}
+
+/** Another patient with the same name and date of birth registered on another workstation. */
+function duplicatePatients(store: Store, id: string): Clash[] {
+  const row = store.db.select().from(patients).where(eq(patients.id, id)).get();
+  if (!row?.dateOfBirth || row.deletedAt) return [];
+  const sameDob = store.db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.dateOfBirth, row.dateOfBirth), isNull(patients.deletedAt)))
+    .all();
+  const given = nameKey(row.givenName);
+  const family = nameKey(row.familyName);
+  return sameDob
+    .filter(
+      (other) =>
+        other.id !== id &&
+        // One workstation registering both saw its own duplicate warning and went on: not a sync clash.
+        other.originDevice !== row.originDevice &&
+        nameKey(other.givenName) === given &&
+        nameKey(other.familyName) === family,
+    )
+    .map((other) => ({ kind: 'duplicate_patient', subjects: [id, other.id], resourceId: null }));
+}
+
+/** Another active user with the same login name, created on another workstation. */
+function duplicateLogins(store: Store, id: string): Clash[] {
+  const row = store.db.select().from(users).where(eq(users.id, id)).get();
+  if (!row || row.deletedAt || row.disabled) return [];
+  return store.db
+    .select()
+    .from(users)
+    .where(and(eq(users.username, row.username), isNull(users.deletedAt), eq(users.disabled, false)))
+    .all()
+    .filter((other) => other.id !== id)
+    .map((other) => ({ kind: 'duplicate_login', subjects: [id, other.id], resourceId: null }));
+}
+
+/** Check the rows remote ops touched; records new conflicts; returns how many were new. */
+export function detectConflicts(store: Store, touched: ReadonlyMap<string, ReadonlySet<string>>): number {
+  const clashes = new Map<string, Clash>();
+  const check = (table: string, find: (id: string) => Clash[]) => {
+    for (const id of touched.get(table) ?? []) for (const clash of find(id)) clashes.set(conflictId(clash), clash);
+  };
+  check('appointments', (id) => doubleBookings(store, id));
+  check('patients', (id) => duplicatePatients(store, id));
+  check('users', (id) => duplicateLogins(store, id));
+  if (clashes.size === 0) return 0;
+  const known = new Set(
+    store.db
+      .select({ id: conflicts.id })
+      .from(conflicts)
+      .where(inArray(conflicts.id, [...clashes.keys()]))
+      .all()
+      .map((row) => row.id),
+  );
+  const fresh = [...clashes].filter(([id]) => !known.has(id));
+  if (fresh.length === 0) return 0;
+  const now = new Date().toISOString();
+  store.capture.mutate((w: Writer) => {
+    for (const [id, clash] of fresh) {
+      w.insert(conflicts, {
+        id,
+        kind: clash.kind,
+        subjects: JSON.stringify(clash.subjects),
+        resourceId: clash.resourceId,
+        detectedAt: now,
+      });
+    }
+  });
+  return fresh.length;
+}
+
+/** Is the clash still there (for the inbox: someone may have moved an appointment already)? */
+export function stillClashing(store: Store, clash: Clash): boolean {
+  const [first] = clash.subjects;
+  if (!first) return false;
+  if (clash.kind.startsWith('double_booking_')) return doubleBookings(store, first).some((c) => conflictId(c) === conflictId(clash));
+  if (clash.kind === 'duplicate_patient') return duplicatePatients(store, first).some((c) => conflictId(c) === conflictId(clash));
+  if (clash.kind === 'duplicate_login') return duplicateLogins(store, first).some((c) => conflictId(c) === conflictId(clash));
+  return true;
+}

@@ -1,0 +1,117 @@
+/** The conflicts inbox: list what clashed, with the rows involved, and record how a person resolved it. */
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { appointments, conflicts, patients, users } from '../../../db/schema';
+import { ApiError, type Conflict } from '../../contract';
+import type { Handlers } from '../handler';
+import { requireUser } from '../handler';
+import { toSummary } from '../patients/records';
+import { toAppointments } from '../scheduling/views';
+import { listProviders, listRooms } from '../settings/reference';
+import { toUser } from '../accounts/users';
+import type { Store } from '../store';
+import { stillClashing } from './detect';
+
+type ConflictRow = typeof conflicts.$inferSelect;
+
+function subjectsOf(row: ConflictRow): string[] {
+  try {
+    const parsed: unknown = JSON.parse(row.subjects);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function toConflict(store: Store, row: ConflictRow): Conflict {
+  const ids = subjectsOf(row);
+  const clash = { kind: row.kind, subjects: ids, resourceId: row.resourceId };
+  const appointmentRows = row.kind.startsWith('double_booking_')
+    ? store.db.select().from(appointments).where(inArray(appointments.id, ids)).orderBy(asc(appointments.startAt)).all()
+    : [];
+  const patientRows = row.kind === 'duplicate_patient' ? store.db.select().from(patients).where(inArray(patients.id, ids)).all() : [];
+  const userRows = row.kind === 'duplicate_login' ? store.db.select().from(users).where(inArray(users.id, ids)).all() : [];
+  const resources = [...listProviders(store).map((p) => ({ id: p.id, name: p.displayName })), ...listRooms(store)];
+  const resolver = row.resolvedBy ? store.db.select().from(users).where(eq(users.id, row.resolvedBy)).get() : undefined;
+  return {
+    id: row.id,
+    kind: row.kind,
+    detectedAt: row.detectedAt,
+    resolvedAt: row.resolvedAt,
+    resolvedByName: resolver?.displayName ?? null,
+    resolution: row.resolution,
+    note: row.note,
+    current: stillClashing(store, clash),
+    resourceName: resources.find((r) => r.id === row.resourceId)?.name ?? null,
+    appointments: toAppointments(store, appointmentRows),
+    patients: patientRows.map(toSummary),
+    users: userRows.map(toUser),
+  };
+}
+
+function findConflict(store: Store, id: string): ConflictRow {
+  const row = store.db
+    .select()
+    .from(conflicts)
+    .where(and(eq(conflicts.id, id), isNull(conflicts.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', 'That conflict no longer exists. Refresh the list.', { id: 'Unknown conflict' });
+  return row;
+}
+
+export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.resolve'> = {
+  'conflicts.list': (input, { store }) => {
+    const open = store.db
+      .select()
+      .from(conflicts)
+      .where(and(isNull(conflicts.resolvedAt), isNull(conflicts.deletedAt)))
+      .orderBy(desc(conflicts.detectedAt))
+      .all();
+    const resolved = input.includeResolved
+      ? store.db
+          .select()
+          .from(conflicts)
+          .where(and(isNotNull(conflicts.resolvedAt), isNull(conflicts.deletedAt)))
+          .orderBy(desc(conflicts.resolvedAt))
+          .limit(200)
+          .all()
+      : [];
+    return { conflicts: [...open, ...resolved].map((row) => toConflict(store, row)) };
+  },
+
+  'conflicts.resolve': (input, ctx) => {
+    const { store } = ctx;
+    const user = requireUser(ctx);
+    const row = findConflict(store, input.id);
+    if (row.resolvedAt) throw new ApiError('CONFLICT', 'Someone already resolved this conflict. Refresh the list.');
+    const current = toConflict(store, row);
+    const fitting: Record<string, readonly string[]> = {
+      double_booking_provider: ['kept_both', 'rebooked'],
+      double_booking_room: ['kept_both', 'rebooked'],
+      duplicate_patient: ['different_people', 'same_person'],
+      duplicate_login: ['renamed'],
+    };
+    const allowed = fitting[row.kind];
+    if (allowed && !allowed.includes(input.resolution)) {
+      throw new ApiError('VALIDATION', 'That answer does not fit this kind of conflict.', {
+        resolution: 'Choose one of the offered answers',
+      });
+    }
+    if (input.resolution === 'rebooked' && current.current) {
+      const message = 'Both appointments still overlap. Move or cancel one of them first, or keep both on purpose.';
+      throw new ApiError('VALIDATION', message, { resolution: message });
+    }
+    if (input.resolution === 'renamed' && current.current) {
+      const message = 'Both accounts still have the same login name. In Admin › Users, disable one and give that person a new login first.';
+      throw new ApiError('VALIDATION', message, { resolution: message });
+    }
+    store.capture.mutate((w) =>
+      w.update(conflicts, row.id, {
+        resolvedAt: new Date().toISOString(),
+        resolvedBy: user.id,
+        resolution: input.resolution,
+        note: input.note || null,
+      }),
+    );
+    return toConflict(store, findConflict(store, row.id));
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * Clashes only offline work can make — the same slot booked on two
+ * workstations, the same patient or login registered twice — are kept (no
+ * write is lost), found after the merge, raised once (the same conflict row
+ * on every workstation), shown in the inbox and resolved by a person.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, STAFF } from '../support/clinic';
+import type { Caller, TestCore } from '../support/core';
+import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
+import { at, upcoming } from '../support/time';
+
+let clinic: SyncedClinic;
+let b: TestCore;
+let deskA: Caller;
+let deskB: Caller;
+let managerA: Caller;
+let managerB: Caller;
+
+async function syncBoth() {
+  for (let pass = 0; pass < 2; pass += 1) {
+    await managerA.ok('sync.now', {});
+    await managerB.ok('sync.now', {});
+  }
+}
+
+async function offline(paused: boolean) {
+  await managerA.ok('sync.setPaused', { paused });
+  await managerB.ok('sync.setPaused', { paused });
+}
+
+beforeAll(async () => {
+  clinic = await makeSyncedClinic({ seed: 88 });
+  b = await clinic.join();
+  deskA = await clinic.a.as('front_desk');
+  managerA = await clinic.a.as('manager');
+  deskB = await b.login(STAFF.front_desk.username, PASSWORD);
+  managerB = await b.login(STAFF.manager.username, PASSWORD);
+});
+afterAll(() => clinic.close());
+
+describe('the same slot booked on two offline workstations', () => {
+  it('keeps both appointments, raises one conflict on both, and is resolved once the desk moves one', async () => {
+    const first = await clinic.a.addPatient({ givenName: 'Ines', familyName: 'Carvalho' });
+    const second = await clinic.a.addPatient({ givenName: 'Rui', familyName: 'Matos' });
+    await syncBoth();
+    await offline(true);
+    const day = upcoming(3);
+    const slot = {
+      providerId: clinic.a.providers.lane,
+      typeId: clinic.a.types.followUp,
+      startAt: at(day, '11:00'),
+      endAt: at(day, '11:20'),
+    };
+    const [onA] = await deskA.ok('appointments.book', { ...slot, patientId: first.id });
+    const [onB] = await deskB.ok('appointments.book', { ...slot, patientId: second.id });
+    if (!onA || !onB) throw new Error('bookings missing');
+    await offline(false);
+    await syncBoth();
+
+    const listA = (await deskA.ok('conflicts.list', {})).conflicts;
+    const listB = (await deskB.ok('conflicts.list', {})).conflicts;
+    expect(listA).toHaveLength(1);
+    expect(listB.map((c) => c.id)).toEqual(listA.map((c) => c.id));
+    const [conflict] = listA;
+    expect(conflict).toMatchObject({ kind: 'double_booking_provider', current: true, resourceName: 'Dr. Avery Lane', resolvedAt: null });
+    expect(conflict?.appointments.map((a) => a.id).sort()).toEqual([onA.id, onB.id].sort());
+    expect(conflict?.appointments.every((a) => a.overbooked)).toBe(true);
+    expect((await deskA.ok('sync.status', {})).openConflicts).toBe(1);
+    expect(clinic.a.query('SELECT count(*) AS n FROM conflicts')).toEqual([{ n: 1 }]);
+
+    // "Rebooked" is refused while they still overlap; moving one makes it true.
+    const refusal = await deskB.refuses('conflicts.resolve', { id: conflict?.id, resolution: 'rebooked' }, 'VALIDATION');
+    expect(refusal.message).toMatch(/still overlap/);
+    await deskB.ok('appointments.update', { id: onB.id, startAt: at(day, '11:20'), endAt: at(day, '11:40') });
+    const resolved = await deskB.ok('conflicts.resolve', { id: conflict?.id ?? '', resolution: 'rebooked', note: 'Moved Mr Matos' });
+    expect(resolved).toMatchObject({ current: false, resolution: 'rebooked', resolvedByName: STAFF.front_desk.displayName });
+    await syncBoth();
+    expect((await deskA.ok('conflicts.list', {})).conflicts).toEqual([]);
+    const history = (await deskA.ok('conflicts.list', { includeResolved: true })).conflicts;
+    expect(history.map((c) => [c.id, c.resolution, c.note])).toEqual([[conflict?.id, 'rebooked', 'Moved Mr Matos']]);
+    expect((await deskA.ok('sync.status', {})).openConflicts).toBe(0);
+  });
+});
+
+describe('the same patient registered on two offline workstations', () => {
+  it('keeps both records and raises one duplicate conflict', async () => {
+    await offline(true);
+    const person = { givenName: 'Amara', familyName: 'Okafor', sex: 'female' as const, dateOfBirth: '1984-03-09' };
+    const onA = await deskA.ok('patients.create', { ...person, phoneMobile: '(312) 555-0101' });
+    const onB = await deskB.ok('patients.create', { ...person, givenName: 'AMARA', phoneMobile: '(312) 555-0199' });
+    await offline(false);
+    await syncBoth();
+    const found = (await deskB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'duplicate_patient');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.patients.map((p) => p.id).sort()).toEqual([onA.id, onB.id].sort());
+    await deskB.refuses('conflicts.resolve', { id: found[0]?.id, resolution: 'kept_both' }, 'VALIDATION');
+    await deskB.ok('conflicts.resolve', { id: found[0]?.id ?? '', resolution: 'different_people' });
+    await deskB.refuses('conflicts.resolve', { id: found[0]?.id, resolution: 'different_people' }, 'CONFLICT');
+  });
+
+  it('does not raise one for duplicates a single workstation registered knowingly', async () => {
+    const person = { givenName: 'Twin', familyName: 'Example', sex: 'male' as const, dateOfBirth: '2001-01-01', phoneMobile: null };
+    await deskA.ok('patients.create', person);
+    await deskA.ok('patients.create', { ...person, acknowledgeDuplicates: true });
+    await syncBoth();
+    const duplicates = (await deskB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'duplicate_patient');
+    expect(duplicates).toEqual([]);
+  });
+});
+
+describe('the same login created on two offline workstations', () => {
+  it('keeps both accounts and raises one conflict, resolved once one is renamed', async () => {
+    const adminA = await clinic.a.as('admin');
+    const adminB = await b.login('ada.admin', PASSWORD);
+    await offline(true);
+    const user = {
+      username: 'sam.locum',
+      displayName: 'Sam Locum',
+      role: 'physician' as const,
+      password: PASSWORD,
+      requirePasswordChange: false,
+    };
+    await adminA.ok('users.create', user);
+    const onB = await adminB.ok('users.create', { ...user, displayName: 'Samira Locum' });
+    await offline(false);
+    await syncBoth();
+    const [conflict] = (await managerA.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'duplicate_login');
+    expect(conflict?.users.map((u) => u.displayName).sort()).toEqual(['Sam Locum', 'Samira Locum']);
+    await managerA.refuses('conflicts.resolve', { id: conflict?.id, resolution: 'renamed' }, 'VALIDATION');
+    await adminB.ok('users.update', { id: onB.id, disabled: true });
+    await adminB.ok('users.create', { ...user, username: 'samira.locum', displayName: 'Samira Locum' });
+    await syncBoth();
+    expect(await managerA.ok('conflicts.resolve', { id: conflict?.id ?? '', resolution: 'renamed' })).toMatchObject({ current: false });
+  });
+});
+
+describe('who may see and resolve conflicts', () => {
+  it('refuses physicians and nurses, unknown ids and malformed input', async () => {
+    await (await clinic.a.as('physician')).refuses('conflicts.list', {}, 'FORBIDDEN');
+    await (await clinic.a.as('nurse')).refuses('conflicts.resolve', { id: 'x', resolution: 'kept_both' }, 'FORBIDDEN');
+    await deskA.refuses('conflicts.resolve', { id: 'conflict-nope', resolution: 'kept_both' }, 'NOT_FOUND');
+    await deskA.refuses('conflicts.resolve', { id: 'conflict-nope', resolution: 'ignored' }, 'VALIDATION');
+    await deskA.refuses('conflicts.list', { includeResolved: 'yes' }, 'VALIDATION');
+  });
+});
