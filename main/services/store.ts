@@ -3,13 +3,13 @@
  * change-capture writer for every write to a synced table, and this
  * workstation's identity (device id, human-facing number prefix).
  */
-import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { count, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { syncOutbox, syncState } from '../../db/schema';
 import { ChangeCapture, type DrizzleDb } from '../sync/mutate';
 import { HybridLogicalClock, type HlcState } from '../sync/hlc';
+import { newWorkstationPrefix } from '../sync/identity';
 
 export interface Store {
   sqlite: Database.Database;
@@ -22,9 +22,6 @@ export interface Store {
   nextMrn(): string;
   pendingOps(): number;
 }
-
-// No 0/O or 1/I: prefixes are read aloud and typed from paper.
-const PREFIX_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 export function createStore(sqlite: Database.Database, db: DrizzleDb): Store {
   const state = (key: string): string | undefined => db.select().from(syncState).where(eq(syncState.key, key)).get()?.value;
@@ -39,24 +36,27 @@ export function createStore(sqlite: Database.Database, db: DrizzleDb): Store {
   }
   let prefix = state('workstation_prefix');
   if (!prefix) {
-    prefix = Array.from({ length: 3 }, () => PREFIX_ALPHABET[randomInt(PREFIX_ALPHABET.length)]).join('');
+    prefix = newWorkstationPrefix();
     setState('workstation_prefix', prefix);
   }
   const savedClock = state('hlc');
   const clock = new HybridLogicalClock(deviceId, savedClock ? (JSON.parse(savedClock) as HlcState) : undefined);
   const capture = new ChangeCapture(sqlite, clock);
-  const workstationPrefix = prefix;
-
   return {
     sqlite,
     db,
     capture,
-    deviceId,
-    workstationPrefix,
+    // Read live: a fork (copied disk) gives this workstation a new id and prefix while running.
+    get deviceId() {
+      return capture.deviceId;
+    },
+    get workstationPrefix() {
+      return state('workstation_prefix') ?? '';
+    },
     nextMrn() {
       const next = Number(state('mrn_counter') ?? '0') + 1;
       setState('mrn_counter', String(next));
-      return `${workstationPrefix}${String(next).padStart(6, '0')}`;
+      return `${this.workstationPrefix}${String(next).padStart(6, '0')}`;
     },
     pendingOps() {
       return db.select({ n: count() }).from(syncOutbox).where(isNull(syncOutbox.pushedAt)).get()?.n ?? 0;

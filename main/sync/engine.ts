@@ -12,7 +12,8 @@ import type { SyncContext } from './context';
 import type { ChangeCapture } from './mutate';
 import { StoreError } from './objects/types';
 import { Puller, type SyncAlarm } from './pull';
-import { DEFAULT_PUSH_LIMITS, Pusher, type PushLimits } from './push';
+import { forkIdentity } from './identity';
+import { DEFAULT_PUSH_LIMITS, ForkError, Pusher, type PushLimits } from './push';
 
 export interface EngineOptions {
   pollMs?: number;
@@ -44,8 +45,9 @@ const CLOCK_WARNING_MS = 5 * 60 * 1000;
 const MAX_PULL_ROUNDS = 10_000;
 
 export class SyncEngine {
-  private readonly pusher: Pusher;
-  private readonly puller: Puller;
+  private pusher: Pusher;
+  private puller: Puller;
+  private readonly applier: RemoteApplier;
   private readonly options: Required<EngineOptions>;
   private readonly unsubscribe: () => void;
   private timer: NodeJS.Timeout | null = null;
@@ -66,7 +68,7 @@ export class SyncEngine {
   };
 
   constructor(
-    private readonly ctx: SyncContext,
+    private ctx: SyncContext,
     private readonly capture: ChangeCapture,
     private readonly hooks: EngineHooks,
     options: EngineOptions = {},
@@ -78,9 +80,9 @@ export class SyncEngine {
       pushLimits: options.pushLimits ?? DEFAULT_PUSH_LIMITS,
       random: options.random ?? Math.random,
     };
-    const applier = new RemoteApplier(ctx.sqlite, capture.clock);
+    this.applier = new RemoteApplier(ctx.sqlite, capture.clock);
     this.pusher = new Pusher(ctx, this.options.pushLimits);
-    this.puller = new Puller(ctx, applier);
+    this.puller = new Puller(ctx, this.applier);
     this.unsubscribe = capture.onCommit(() => this.schedule(this.options.pushDelayMs));
   }
 
@@ -159,7 +161,7 @@ export class SyncEngine {
     if (this.state.paused) return;
     this.emitStatus();
     try {
-      await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
+      await this.push();
       let applied = 0;
       for (let round = 0; round < MAX_PULL_ROUNDS; round += 1) {
         const result = await this.puller.pull();
@@ -194,6 +196,23 @@ export class SyncEngine {
       this.state.progress = null;
       // Let status() see this round as over.
       queueMicrotask(() => this.emitStatus());
+    }
+  }
+
+  private async push(): Promise<void> {
+    try {
+      await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
+    } catch (error) {
+      if (!(error instanceof ForkError)) throw error;
+      const { oldId, newId } = forkIdentity(this.ctx.sqlite, this.capture.clock);
+      this.ctx = { ...this.ctx, deviceId: newId };
+      this.pusher = new Pusher(this.ctx, this.options.pushLimits);
+      this.puller = new Puller(this.ctx, this.applier);
+      this.state.alarms.set(
+        `fork:${oldId}`,
+        'This workstation turned out to be a copy of another one (a cloned disk or a restored backup). It now syncs under a new identity; nothing was lost. Tell your administrator.',
+      );
+      await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
     }
   }
 

@@ -31,11 +31,20 @@ export class HybridLogicalClock {
   private state: HlcState;
 
   constructor(
-    readonly deviceId: string,
+    private id: string,
     initial: HlcState = { wallMs: 0, counter: 0 },
     private readonly now: () => number = Date.now,
   ) {
     this.state = { ...initial };
+  }
+
+  get deviceId(): string {
+    return this.id;
+  }
+
+  /** Stamp with a new device id from now on (after a fork: a copied disk takes a new identity). */
+  adopt(deviceId: string): void {
+    this.id = deviceId;
   }
 
   /** Stamp a local event. */

@@ -62,8 +62,6 @@ export function appliedVector(sqlite: Database.Database, deviceId: string): Appl
 }
 
 export class Pusher {
-  /** Set once this process has checked the store for segments it may have written before a crash. */
-  private checkedStore = false;
   private readonly sql;
 
   constructor(
@@ -101,11 +99,10 @@ export class Pusher {
     const seq = last.seq + 1;
     const key = layout.segment(clinicId, deviceId, seq);
 
-    if (!this.checkedStore) {
-      const adopted = await this.adoptStored(key, batch, last);
-      this.checkedStore = true;
-      if (adopted > 0) return adopted;
-    }
+    // Look before writing: a store that ignores create-only writes (some S3-compatible ones) would let a
+    // copied workstation overwrite the original's history. One small GET per segment buys that safety.
+    const adopted = await this.adoptStored(key, batch, last);
+    if (adopted > 0) return adopted;
 
     const segment: Segment = {
       format: 1,
@@ -122,7 +119,6 @@ export class Pusher {
     const outcome = await objects.create(key, bytes);
     if (outcome === 'exists') {
       // Taken since we looked: only another writer under our id can do that.
-      this.checkedStore = false;
       throw new ForkError();
     }
     this.markPushed(batch, { seq, hash });
@@ -130,7 +126,10 @@ export class Pusher {
     return batch.length;
   }
 
-  /** After a restart: a segment already stored at our next seq is ours if it holds our next ops. */
+  /**
+   * A segment already stored at our next seq is ours (written just before a crash) if it holds our next
+   * ops; anything else there was written by another workstation under our id.
+   */
   private async adoptStored(key: string, batch: OutboxRow[], last: PushedState): Promise<number> {
     const stored = await this.ctx.objects.get(key);
     if (!stored) return 0;
