@@ -80,7 +80,7 @@ export class SyncEngine {
       pushLimits: options.pushLimits ?? DEFAULT_PUSH_LIMITS,
       random: options.random ?? Math.random,
     };
-    this.applier = new RemoteApplier(ctx.sqlite, capture.clock);
+    this.applier = new RemoteApplier(ctx.sqlite, capture.clock, () => capture.clock.wallNow());
     this.pusher = new Pusher(ctx, this.options.pushLimits);
     this.puller = new Puller(ctx, this.applier);
     this.unsubscribe = capture.onCommit(() => this.schedule(this.options.pushDelayMs));
@@ -229,8 +229,11 @@ export class SyncEngine {
     const skew = this.ctx.objects.clockSkewMs();
     if (skew === null || Math.abs(skew) < CLOCK_WARNING_MS) {
       this.state.clock = null;
+      this.capture.clock.correct(0);
       return;
     }
+    // Stamps follow the cloud's clock, so this workstation's writes still order correctly against others'.
+    this.capture.clock.correct(skew);
     const minutes = Math.round(Math.abs(skew) / 60_000);
     this.state.clock = `This workstation's clock is ${minutes} minutes ${skew > 0 ? 'behind' : 'ahead of'} the cloud's. Correct its date and time in the system settings; sync keeps working meanwhile.`;
   }

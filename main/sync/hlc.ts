@@ -27,8 +27,13 @@ export function parseHlc(value: string): ParsedHlc {
   return { wallMs: Number(match[1]), counter: Number(match[2]), deviceId: match[3] ?? '' };
 }
 
+/** A remote stamp further ahead than this is not followed: one wrong clock must not drag every workstation's stamps into the future. */
+export const MAX_FOLLOW_AHEAD_MS = 5 * 60 * 1000;
+
 export class HybridLogicalClock {
   private state: HlcState;
+  /** Correction from the cloud store's clock when this workstation's own is far off (0 otherwise). */
+  private offsetMs = 0;
 
   constructor(
     private id: string,
@@ -47,9 +52,19 @@ export class HybridLogicalClock {
     this.id = deviceId;
   }
 
+  /** Trust the store's clock over ours: `offsetMs` = store time - our time (0 to go back to ours). */
+  correct(offsetMs: number): void {
+    this.offsetMs = offsetMs;
+  }
+
+  /** Wall-clock time as the clock uses it: ours, corrected by the store's when far off. */
+  wallNow(): number {
+    return this.now() + this.offsetMs;
+  }
+
   /** Stamp a local event. */
   tick(): string {
-    const wall = this.now();
+    const wall = this.wallNow();
     if (wall > this.state.wallMs) {
       this.state = { wallMs: wall, counter: 0 };
     } else {
@@ -61,7 +76,8 @@ export class HybridLogicalClock {
   /** Fold in a stamp received from another device so later local stamps sort after it. */
   receive(remote: string): void {
     const other = parseHlc(remote);
-    const wall = this.now();
+    const wall = this.wallNow();
+    if (other.wallMs > wall + MAX_FOLLOW_AHEAD_MS) return;
     const maxWall = Math.max(wall, this.state.wallMs, other.wallMs);
     if (maxWall === this.state.wallMs && maxWall === other.wallMs) {
       this.state = { wallMs: maxWall, counter: Math.max(this.state.counter, other.counter) };

@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { S3StoreConfig } from '../../main/sync/objects/s3';
 
-const SCRIPT = fileURLToPath(new URL('./s3rver-process.mjs', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../../scripts/s3rver-process.mjs', import.meta.url));
 const STARTUP_MS = 15_000;
 
 export interface S3Server {

@@ -4,7 +4,7 @@
  * clock does, and must sort after anything this device has seen.
  */
 import { describe, expect, it } from 'vitest';
-import { formatHlc, HybridLogicalClock, parseHlc } from '../../main/sync/hlc';
+import { formatHlc, HybridLogicalClock, MAX_FOLLOW_AHEAD_MS, parseHlc } from '../../main/sync/hlc';
 import { announceSeed, seededRandom } from '../support/random';
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -97,13 +97,27 @@ describe('HybridLogicalClock.tick', () => {
 });
 
 describe('HybridLogicalClock.receive', () => {
-  it('makes later local stamps sort after a remote stamp from the future', () => {
+  it('makes later local stamps sort after a remote stamp a little in the future', () => {
     const { clock } = controlled('device-a');
-    const remote = formatHlc({ wallMs: T0 + 3_600_000, counter: 42, deviceId: 'device-b' });
+    const remote = formatHlc({ wallMs: T0 + 120_000, counter: 42, deviceId: 'device-b' });
     clock.receive(remote);
     const next = clock.tick();
     expect(next > remote).toBe(true);
-    expect(parseHlc(next)).toMatchObject({ wallMs: T0 + 3_600_000, counter: 44 });
+    expect(parseHlc(next)).toMatchObject({ wallMs: T0 + 120_000, counter: 44 });
+  });
+
+  it('does not follow a stamp far in the future (one wrong clock must not drag the others along)', () => {
+    const { clock } = controlled('device-a');
+    const remote = formatHlc({ wallMs: T0 + MAX_FOLLOW_AHEAD_MS + 3_600_000, counter: 42, deviceId: 'device-b' });
+    clock.receive(remote);
+    expect(parseHlc(clock.tick()).wallMs).toBe(T0);
+  });
+
+  it("stamps by the store-corrected time when this workstation's clock is off", () => {
+    const { clock } = controlled('device-a');
+    clock.correct(2 * 3_600_000);
+    expect(parseHlc(clock.tick()).wallMs).toBe(T0 + 2 * 3_600_000);
+    expect(clock.wallNow()).toBe(T0 + 2 * 3_600_000);
   });
 
   it('sorts after a remote stamp even when the device id would sort lower', () => {

@@ -73,6 +73,8 @@ export class S3Store implements ObjectStore {
     this.prefix = normalizePrefix(config.prefix);
     this.where = config.endpoint ? hostOf(config.endpoint) : 'AWS';
     this.description = `S3 bucket ${config.bucket} at ${this.where}`;
+    // The SDK is pinned (package.json) precisely because later releases need Node 22; its warning says what we know.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client = new S3Client({
       endpoint: config.endpoint || undefined,
       region: config.region,

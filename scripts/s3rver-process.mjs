@@ -1,6 +1,6 @@
 /**
- * Runs s3rver for the tests in its own process. It lives apart from the test
- * process because its paginated listings need `--openssl-legacy-provider`
+ * Runs s3rver (tests, `npm run demo`) in its own process. It lives apart from the
+ * caller because its paginated listings need `--openssl-legacy-provider`
  * (continuation tokens are DES-encrypted), a flag the test workers must not get.
  *
  * Usage: node --openssl-legacy-provider s3rver-process.mjs <directory> <bucket>
