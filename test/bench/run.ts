@@ -12,6 +12,7 @@ import { coreMemory } from './core-memory';
 import { dbOpen } from './db-open';
 import { patientsSearch } from './patients-search';
 import { scheduleDay } from './schedule-day';
+import { syncIdle, syncLatency, syncOps } from './sync';
 import { note } from './stats';
 
 const benchmarks: Record<string, (context: BenchContext) => Promise<void>> = {
@@ -22,10 +23,17 @@ const benchmarks: Record<string, (context: BenchContext) => Promise<void>> = {
   'core.memory': coreMemory,
 };
 
+/** Benchmarks with their own data (two workstations and an S3 server), not the cached clinic dataset. */
+const standalone: Record<string, () => Promise<void>> = {
+  'sync.ops': syncOps,
+  'sync.latency': syncLatency,
+  'sync.idle': syncIdle,
+};
+
 async function main(args: string[]): Promise<number> {
-  const unknown = args.filter((name) => !Object.hasOwn(benchmarks, name));
+  const unknown = args.filter((name) => !Object.hasOwn(benchmarks, name) && !Object.hasOwn(standalone, name));
   if (unknown.length > 0) {
-    note(`unknown benchmark ${unknown.join(', ')}; choose from: ${Object.keys(benchmarks).join(', ')}`);
+    note(`unknown benchmark ${unknown.join(', ')}; choose from: ${[...Object.keys(benchmarks), ...Object.keys(standalone)].join(', ')}`);
     return 2;
   }
   const selected = Object.keys(benchmarks).filter((name) => args.length === 0 || args.includes(name));
@@ -37,14 +45,22 @@ async function main(args: string[]): Promise<number> {
       .join(' ');
   note(`${cpus().length} cores, load average ${load()}`);
   try {
-    const context = await benchContext();
+    const context = selected.length > 0 ? await benchContext() : null;
     for (const name of selected) {
       const run = benchmarks[name];
       if (!run) continue;
       note(`running ${name}`);
       const start = performance.now();
+      if (!context) break;
       context.ran.push(name);
       await run(context);
+      note(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+    for (const [name, run] of Object.entries(standalone)) {
+      if (args.length > 0 && !args.includes(name)) continue;
+      note(`running ${name}`);
+      const start = performance.now();
+      await run();
       note(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     }
   } finally {
