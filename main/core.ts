@@ -44,7 +44,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     storeFor: config.sync?.storeFor,
   });
   sync.start();
-  await useDefaultSyncTarget(config, store, sync);
+  const stopLooking = new AbortController();
+  await useDefaultSyncTarget(config, store, sync, stopLooking.signal);
 
   // Status is recounted at most a few times a second, off the write path: a burst of writes costs one count.
   let statusTimer: NodeJS.Timeout | null = null;
@@ -61,7 +62,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     async call(method, input, sessionToken) {
       const result = await dispatch(method, input, sessionToken);
       // A clinic created here starts syncing through the default location at once.
-      if (method === 'setup.create' && result.ok) await useDefaultSyncTarget(config, store, sync);
+      if (method === 'setup.create' && result.ok) await useDefaultSyncTarget(config, store, sync, stopLooking.signal);
       return result;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
@@ -69,6 +70,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return () => emitter.off(event, listener);
     },
     async close() {
+      stopLooking.abort();
       if (statusTimer) clearTimeout(statusTimer);
       unsubscribe();
       await sync.close();
@@ -81,17 +83,23 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 /**
  * The embedded default (a local folder, or the demo's S3 server): a clinic on
  * this workstation starts syncing through it; an empty workstation joins the
- * clinic already there, if any. Failures leave sync unconfigured: the admin
- * sets it up from the sync panel.
+ * clinic already there — and if none is there yet (the first workstation is
+ * still starting), keeps looking until one appears or this one is set up.
+ * Other failures leave sync unconfigured: the admin sets it up from the sync panel.
  */
-async function useDefaultSyncTarget(config: CoreConfig, store: Store, sync: SyncService): Promise<void> {
+async function useDefaultSyncTarget(config: CoreConfig, store: Store, sync: SyncService, signal?: AbortSignal): Promise<void> {
   const target = config.sync?.target;
-  if (!target || sync.configured) return;
+  if (!target || sync.configured || signal?.aborted) return;
   try {
     if (needsSetup(store)) await sync.join(target, config.sync?.passphrase ?? '');
     else await sync.configure(target, config.sync?.passphrase ?? '', getClinic(store).id);
   } catch (error) {
-    if (!(error instanceof JoinError))
-      process.stderr.write(`Sync was not started: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof JoinError) {
+      setTimeout(() => void useDefaultSyncTarget(config, store, sync, signal), JOIN_RETRY_MS).unref();
+      return;
+    }
+    process.stderr.write(`Sync was not started: ${error instanceof Error ? error.message : String(error)}\n`);
   }
 }
+
+const JOIN_RETRY_MS = 3000;
