@@ -7,7 +7,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { patients } from '../../db/schema';
 import { S3Store } from '../../main/sync/objects/s3';
-import { emit, latency, note, round, timeAsync } from './stats';
+import { Rng, emit, latency, note, round, timeAsync } from './stats';
 import { CLINIC_ID, PASSPHRASE, syncRig, type SyncRig, type Workstation } from './sync-rig';
 
 const OPS = Number(process.env.OUTPOST_BENCH_SYNC_OPS ?? 100_000);
@@ -89,7 +89,10 @@ export function syncLatency(): Promise<void> {
       await a.sync.configure(rig.target, PASSPHRASE, CLINIC_ID);
       await b.sync.join(rig.target, PASSPHRASE);
       const samples: number[] = [];
-      for (let i = 0; i < 5; i += 1) {
+      const rng = new Rng(20261123);
+      for (let i = 0; i < 6; i += 1) {
+        // Writes land at random moments of B's poll cycle, as a booking at the desk would.
+        await new Promise((resolve) => setTimeout(resolve, rng.next() * 10_000));
         const [id] = writePatients(a, 1, `LAT${i}`);
         const start = performance.now();
         const seen = b.store.sqlite.prepare('SELECT 1 FROM patients WHERE id = ?');
