@@ -12,7 +12,7 @@ export const SyncStatus = z.object({
   /** Syncing right now, and how far. */
   syncing: z.boolean().default(false),
   progress: z
-    .object({ done: z.number().int(), total: z.number().int().nullable(), phase: z.enum(['push', 'pull']) })
+    .object({ done: z.number().int(), total: z.number().int().nullable(), phase: z.enum(['push', 'pull', 'bootstrap']) })
     .nullable()
     .default(null),
   /** Since when the cloud could not be reached. */

@@ -46,7 +46,20 @@ export class RemoteApplier {
       ),
       release: sqlite.prepare('DELETE FROM sync_quarantine WHERE op_id = ?'),
       quarantined: sqlite.prepare('SELECT op_id AS opId, device_id AS deviceId, op, reason FROM sync_quarantine ORDER BY hlc'),
+      saveClock: sqlite.prepare(
+        "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ),
     };
+  }
+
+  /**
+   * Persist the clock, with the stamps received folded in, inside the caller's transaction (the same row
+   * ChangeCapture saves after local writes). Without it a restart forgot every stamp received since the last
+   * local write, and the next local edit could be stamped before the value it overwrote: kept here, lost on
+   * every other workstation (sync-clock-skew.test.ts, "stamps after a restart").
+   */
+  saveClock(): void {
+    this.sql.saveClock.run(JSON.stringify(this.clock.snapshot()));
   }
 
   /** Apply one op inside the caller's transaction; parks it in quarantine if it cannot be applied yet. */
@@ -58,7 +71,7 @@ export class RemoteApplier {
     return outcome;
   }
 
-  /** Retry every quarantined op (oldest stamp first); returns how many are still waiting. */
+  /** Retry every quarantined op (oldest stamp first) inside the caller's transaction; returns how many are still waiting. */
   retryQuarantine(): number {
     let waiting = 0;
     const parked = this.sql.quarantined.all() as { opId: string; deviceId: string; op: string; reason: QuarantineReason }[];

@@ -12,7 +12,9 @@ import type { SyncContext } from './context';
 import type { ChangeCapture } from './mutate';
 import { StoreError } from './objects/types';
 import { Puller, type SyncAlarm } from './pull';
+import { bootstrapIfNew, coverGaps, maybeWriteSnapshot } from './bootstrap';
 import { forkIdentity } from './identity';
+import { DEFAULT_RETENTION_MS } from './retention';
 import { DEFAULT_PUSH_LIMITS, ForkError, Pusher, type PushLimits } from './push';
 
 export interface EngineOptions {
@@ -21,6 +23,12 @@ export interface EngineOptions {
   maxBackoffMs?: number;
   pushLimits?: PushLimits;
   random?: () => number;
+  /** How old the newest snapshot may get before this workstation writes one (0: never write). */
+  snapshotEveryMs?: number;
+  /** How long a silent workstation holds back the pruning of segments it has not applied. */
+  retentionMs?: number;
+  /** How often to look at the age of the newest snapshot (hourly: idle polls stay one LIST). */
+  snapshotCheckMs?: number;
 }
 
 export interface EngineHooks {
@@ -52,9 +60,9 @@ export class SyncEngine {
   private readonly unsubscribe: () => void;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private again = false;
   private stopped = false;
   private failures = 0;
+  private snapshotCheckedAt = 0;
   private state = {
     online: true,
     lastSyncAt: null as string | null,
@@ -79,6 +87,9 @@ export class SyncEngine {
       maxBackoffMs: options.maxBackoffMs ?? 5 * 60_000,
       pushLimits: options.pushLimits ?? DEFAULT_PUSH_LIMITS,
       random: options.random ?? Math.random,
+      snapshotEveryMs: options.snapshotEveryMs ?? 24 * 60 * 60 * 1000,
+      retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
+      snapshotCheckMs: options.snapshotCheckMs ?? 60 * 60 * 1000,
     };
     this.applier = new RemoteApplier(ctx.sqlite, capture.clock, () => capture.clock.wallNow());
     this.pusher = new Pusher(ctx, this.options.pushLimits);
@@ -90,21 +101,14 @@ export class SyncEngine {
     this.schedule(0);
   }
 
-  /** Push and pull now; resolves when this round (or the one already running) is over. */
+  /** Push and pull now: resolves after a round that started after this call. */
   async syncNow(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      await this.running;
-      return;
-    }
+    while (this.running) await this.running;
+    if (this.stopped) return;
     this.running = this.round().finally(() => {
       this.running = null;
     });
     await this.running;
-    if (this.again && !this.stopped) {
-      this.again = false;
-      await this.syncNow();
-    }
   }
 
   /** Cut this workstation off from the cloud (or reconnect it), as a lost internet line would. */
@@ -162,12 +166,25 @@ export class SyncEngine {
     this.emitStatus();
     try {
       await this.push();
+      const bootstrapping = (done: number, total: number) => this.progress({ done, total, phase: 'bootstrap' });
+      if ((await bootstrapIfNew(this.ctx, this.applier, bootstrapping)) > 0) this.announceSnapshotMerge();
       let applied = 0;
       for (let round = 0; round < MAX_PULL_ROUNDS; round += 1) {
         const result = await this.puller.pull();
         applied += result.ops;
         this.state.quarantined = result.quarantined;
         this.recordAlarms(result.alarms);
+        const uncovered = await coverGaps(this.ctx, this.applier, result.gaps, bootstrapping);
+        if (uncovered.length < result.gaps.length) {
+          this.announceSnapshotMerge();
+          continue;
+        }
+        this.recordAlarms(
+          uncovered.map((gap) => ({
+            deviceId: gap.deviceId,
+            message: `Segments ${gap.from}–${gap.to} of its history are missing from the cloud.`,
+          })),
+        );
         if (result.touched.size > 0) {
           this.hooks.merged?.(result.touched);
           this.hooks.changed([...result.touched.keys()].sort());
@@ -177,6 +194,11 @@ export class SyncEngine {
       }
       // What we applied moves our head's applied vector: others may now trim or order by it.
       if (applied > 0) await this.pusher.writeHead();
+      // Looked at hourly, not every poll: an idle workstation should cost one LIST of heads and nothing else.
+      if (this.options.snapshotEveryMs > 0 && Date.now() - this.snapshotCheckedAt >= this.options.snapshotCheckMs) {
+        this.snapshotCheckedAt = Date.now();
+        await maybeWriteSnapshot(this.ctx, { everyMs: this.options.snapshotEveryMs, retentionMs: this.options.retentionMs });
+      }
       this.checkClock();
       this.failures = 0;
       this.state.online = true;
@@ -197,6 +219,17 @@ export class SyncEngine {
       // Let status() see this round as over.
       queueMicrotask(() => this.emitStatus());
     }
+  }
+
+  /** Rows merged from a snapshot are the writer's already-checked state: refresh screens, skip the invariant checks. */
+  private announceSnapshotMerge(): void {
+    const tables = [...this.applier.take().keys()].sort();
+    if (tables.length > 0) this.hooks.changed(tables);
+  }
+
+  /** Write a snapshot now (and prune what it makes redundant). */
+  async writeSnapshot(): Promise<void> {
+    await maybeWriteSnapshot(this.ctx, { everyMs: 0, retentionMs: this.options.retentionMs });
   }
 
   private async push(): Promise<void> {

@@ -25,6 +25,12 @@ interface Fetched {
   hash: string;
 }
 
+export interface SegmentGap {
+  deviceId: string;
+  from: number;
+  to: number;
+}
+
 /** A device's history in the cloud does not add up: deleted, replaced or reordered segments. */
 export interface SyncAlarm {
   deviceId: string;
@@ -37,6 +43,8 @@ export interface PullResult {
   /** Ops waiting in quarantine after this pull. */
   quarantined: number;
   alarms: SyncAlarm[];
+  /** Devices whose next segments are gone from the cloud: a snapshot may cover them. */
+  gaps: SegmentGap[];
   /** table -> rows changed here by remote ops. */
   touched: Map<string, Set<string>>;
   /** Devices whose head is ahead of what is applied here (more to fetch). */
@@ -85,22 +93,30 @@ export class Puller {
     }
 
     const fetched = new Map<string, Fetched[]>();
+    const gaps: SegmentGap[] = [];
     for (const cursor of this.cursors().values()) {
       if (cursor.headSeq <= cursor.appliedSeq) continue;
       const result = await this.fetchSegments(cursor);
       if ('alarm' in result) alarms.push(result.alarm);
+      if ('gap' in result) gaps.push(result.gap);
       if (result.segments.length > 0) fetched.set(cursor.deviceId, result.segments);
     }
 
     const { segments, ops } = this.applyInCausalOrder(fetched);
-    const quarantined = this.ctx.sqlite.transaction(() => this.applier.retryQuarantine())();
+    const quarantined = this.ctx.sqlite.transaction(() => {
+      const waiting = this.applier.retryQuarantine();
+      this.applier.saveClock(); // a released op may have moved the clock: persist it with the op
+      return waiting;
+    })();
     const behind = [...this.cursors().values()].filter(
       (c) => c.headSeq > c.appliedSeq && !alarms.some((a) => a.deviceId === c.deviceId),
     ).length;
-    return { segments, ops, quarantined, alarms, touched: this.applier.take(), behind };
+    return { segments, ops, quarantined, alarms, gaps, touched: this.applier.take(), behind };
   }
 
-  private async fetchSegments(cursor: DeviceCursor): Promise<{ segments: Fetched[] } | { segments: Fetched[]; alarm: SyncAlarm }> {
+  private async fetchSegments(
+    cursor: DeviceCursor,
+  ): Promise<{ segments: Fetched[] } | { segments: Fetched[]; alarm: SyncAlarm } | { segments: Fetched[]; gap: SegmentGap }> {
     const { objects, clinicId } = this.ctx;
     const after = cursor.appliedSeq > 0 ? layout.segment(clinicId, cursor.deviceId, cursor.appliedSeq) : undefined;
     const listed = await objects.list(layout.logPrefix(clinicId, cursor.deviceId), after);
@@ -111,7 +127,11 @@ export class Puller {
     for (const object of listed.slice(0, this.maxSegmentsPerDevice)) {
       const seq = seqOfSegment(clinicId, cursor.deviceId, object.key);
       if (seq === undefined) continue;
-      if (seq !== expectedSeq) return alarm(`Segment ${expectedSeq} of its history is missing from the cloud.`);
+      if (seq !== expectedSeq) {
+        // Missing right after what we applied: retired by retention (a snapshot covers it) or deleted; the engine decides.
+        if (segments.length === 0) return { segments, gap: { deviceId: cursor.deviceId, from: expectedSeq, to: seq - 1 } };
+        return alarm(`Segment ${expectedSeq} of its history is missing from the cloud.`);
+      }
       const bytes = await objects.get(object.key);
       if (!bytes) return alarm(`Segment ${seq} of its history disappeared from the cloud.`);
       let segment: Segment;
@@ -129,8 +149,9 @@ export class Puller {
       prev = hash;
       expectedSeq += 1;
     }
+    // The head is ahead but nothing follows our cursor: retired by retention, or deleted (the engine decides).
     if (segments.length === 0 && listed.length === 0 && cursor.headSeq > cursor.appliedSeq)
-      return alarm(`Its head announces segment ${cursor.headSeq}, but the segments after ${cursor.appliedSeq} are not in the cloud.`);
+      return { segments, gap: { deviceId: cursor.deviceId, from: cursor.appliedSeq + 1, to: cursor.headSeq } };
     return { segments };
   }
 
@@ -167,6 +188,8 @@ export class Puller {
     const { sqlite } = this.ctx;
     sqlite.transaction(() => {
       for (const op of segment.ops) this.applier.apply(op, segment.deviceId);
+      // The stamps received are persisted with the ops, or a restart would stamp local edits before them.
+      this.applier.saveClock();
       this.sql.advance.run(segment.seq, hash, new Date().toISOString(), segment.deviceId);
     })();
   }

@@ -67,6 +67,11 @@ export class SyncService {
     return this.status();
   }
 
+  /** Write a snapshot of this workstation's data now, and prune what it makes redundant. */
+  async writeSnapshot(): Promise<void> {
+    await this.engine?.writeSnapshot();
+  }
+
   setPaused(paused: boolean): SyncStatus {
     this.engine?.setPaused(paused);
     return this.status();

@@ -80,6 +80,15 @@ describe('the same slot booked on two offline workstations', () => {
     const history = (await deskA.ok('conflicts.list', { includeResolved: true })).conflicts;
     expect(history.map((c) => [c.id, c.resolution, c.note])).toEqual([[conflict?.id, 'rebooked', 'Moved Mr Matos']]);
     expect((await deskA.ok('sync.status', {})).openConflicts).toBe(0);
+
+    // Offline again, each moves its appointment to the same new time: "rebooked" no longer holds, so it is back.
+    await offline(true);
+    await deskA.ok('appointments.update', { id: onA.id, startAt: at(day, '14:00'), endAt: at(day, '14:20') });
+    await deskB.ok('appointments.update', { id: onB.id, startAt: at(day, '14:00'), endAt: at(day, '14:20') });
+    await offline(false);
+    await syncBoth();
+    const reopened = (await deskA.ok('conflicts.list', {})).conflicts;
+    expect(reopened.map((c) => [c.id, c.resolvedAt, c.current])).toEqual([[conflict?.id, null, true]]);
   });
 });
 

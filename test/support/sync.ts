@@ -18,7 +18,7 @@ export function testSync(target: SyncTarget, extra: Partial<NonNullable<CoreConf
   return {
     passphrase: PASSPHRASE,
     keyringLog2N: 10,
-    engine: { pollMs: 3_600_000, pushDelayMs: 3_600_000, pushLimits: { maxOps: 50, maxBytes: 64 * 1024 } },
+    engine: { pollMs: 3_600_000, pushDelayMs: 3_600_000, pushLimits: { maxOps: 50, maxBytes: 64 * 1024 }, snapshotEveryMs: 0 },
     ...extra,
     target: extra.target ?? target,
   };

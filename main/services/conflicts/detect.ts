@@ -92,16 +92,18 @@ export function detectConflicts(store: Store, touched: ReadonlyMap<string, Reado
   check('patients', (id) => duplicatePatients(store, id));
   check('users', (id) => duplicateLogins(store, id));
   if (clashes.size === 0) return 0;
-  const known = new Set(
+  const known = new Map(
     store.db
-      .select({ id: conflicts.id })
+      .select({ id: conflicts.id, resolution: conflicts.resolution })
       .from(conflicts)
       .where(inArray(conflicts.id, [...clashes.keys()]))
       .all()
-      .map((row) => row.id),
+      .map((row) => [row.id, row.resolution]),
   );
   const fresh = [...clashes].filter(([id]) => !known.has(id));
-  if (fresh.length === 0) return 0;
+  // Said to be sorted out (moved, renamed) yet clashing again: it goes back to the inbox. "Keep both" stays kept.
+  const back = [...known].filter(([, resolution]) => resolution === 'rebooked' || resolution === 'renamed').map(([id]) => id);
+  if (fresh.length === 0 && back.length === 0) return 0;
   const now = new Date().toISOString();
   store.capture.mutate((w: Writer) => {
     for (const [id, clash] of fresh) {
@@ -113,8 +115,9 @@ export function detectConflicts(store: Store, touched: ReadonlyMap<string, Reado
         detectedAt: now,
       });
     }
+    for (const id of back) w.update(conflicts, id, { resolvedAt: null, resolvedBy: null, resolution: null, detectedAt: now });
   });
-  return fresh.length;
+  return fresh.length + back.length;
 }
 
 /** Is the clash still there (for the inbox: someone may have moved an appointment already)? */
