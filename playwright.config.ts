@@ -1,7 +1,10 @@
 /**
  * e2e: the real renderer build in Debian's Chromium against the real core over
- * the loopback transport. Two servers: an empty workstation (first-run setup)
- * and one with the demo clinic. Never downloads a browser.
+ * the loopback transport. Four servers: an empty workstation (first-run
+ * setup), one with the demo clinic (syncing through the folder
+ * <data>/demo/cloud), a second empty one that joins the demo clinic from
+ * that folder through its setup screen, and a third ("peer") that joins it by
+ * itself at start. Never downloads a browser.
  */
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
@@ -11,6 +14,13 @@ import { join } from 'node:path';
 export const E2E_TOKEN = 'e2e-token';
 const DEMO_PORT = Number(process.env.OUTPOST_E2E_DEMO_PORT ?? 4901);
 const EMPTY_PORT = Number(process.env.OUTPOST_E2E_EMPTY_PORT ?? 4902);
+const JOIN_PORT = Number(process.env.OUTPOST_E2E_JOIN_PORT ?? 4903);
+/** A second workstation of the demo clinic, joined at start from the demo's cloud folder (conflicts.spec.ts). */
+const PEER_PORT = Number(process.env.OUTPOST_E2E_PEER_PORT ?? 4904);
+/** Data folder names under OUTPOST_E2E_DATA (sync.spec.ts reads the demo's cloud folder from it). */
+export const E2E_DIRS = { demo: 'demo', empty: 'empty', join: 'join', peer: 'peer' } as const;
+/** Sync every second on the two workstations that sync in the background, so tests wait for seconds, not polls. */
+const QUICK_SYNC = { OUTPOST_SYNC_POLL_MS: '1000' };
 if (!process.env.OUTPOST_E2E_DATA) {
   process.env.OUTPOST_E2E_DATA = mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
   // Ours to remove after the run (see teardown.ts); a folder given by the caller is left alone.
@@ -18,7 +28,7 @@ if (!process.env.OUTPOST_E2E_DATA) {
 }
 const dataRoot = process.env.OUTPOST_E2E_DATA;
 
-function server(port: number, demo: boolean, dir: string) {
+function server(port: number, demo: boolean, dir: string, env: Record<string, string> = {}) {
   return {
     command: 'npx tsx main/server.ts',
     url: `http://127.0.0.1:${port}/`,
@@ -33,6 +43,7 @@ function server(port: number, demo: boolean, dir: string) {
       OUTPOST_DEMO: demo ? '1' : '0',
       // Cheaper password hashing for test speed; the stored hash records its parameters.
       OUTPOST_SCRYPT_LOG2N: '12',
+      ...env,
     },
   };
 }
@@ -69,7 +80,20 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /first-run\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` } },
-    { name: 'demo', testIgnore: /first-run\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: 'demo', testIgnore: /first-run\.spec\.ts/, grepInvert: /@join/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    // Tests tagged @join start on the empty workstation that joins the demo clinic.
+    { name: 'join', testMatch: /sync\.spec\.ts/, grep: /@join/, use: { baseURL: `http://127.0.0.1:${JOIN_PORT}` } },
   ],
-  webServer: [server(DEMO_PORT, true, 'demo'), server(EMPTY_PORT, false, 'empty')],
+  webServer: [
+    server(DEMO_PORT, true, E2E_DIRS.demo, QUICK_SYNC),
+    server(EMPTY_PORT, false, E2E_DIRS.empty),
+    // No sync of its own and no automatic join: the test joins through the setup screen.
+    server(JOIN_PORT, false, E2E_DIRS.join, { OUTPOST_SYNC: '0' }),
+    // Empty, pointed at the demo's cloud folder: joins the demo clinic by itself at start (started after the demo, so the clinic is there).
+    server(PEER_PORT, false, E2E_DIRS.peer, {
+      ...QUICK_SYNC,
+      OUTPOST_SYNC_DIR: join(dataRoot, E2E_DIRS.demo, 'cloud'),
+      OUTPOST_SYNC_PASSPHRASE: 'outpost demo passphrase',
+    }),
+  ],
 });

@@ -62,6 +62,8 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private stopped = false;
   private failures = 0;
+  /** Set for the whole of a round, so every status emitted during it says "syncing". */
+  private inRound = false;
   private snapshotCheckedAt = 0;
   private state = {
     online: true,
@@ -127,7 +129,7 @@ export class SyncEngine {
       pendingOps,
       lastSyncAt: this.state.lastSyncAt,
       lastError: this.state.lastError,
-      syncing: this.running !== null,
+      syncing: this.inRound,
       progress: this.state.progress,
       offlineSince: online ? null : this.state.offlineSince,
       quarantinedOps: this.state.quarantined,
@@ -163,6 +165,7 @@ export class SyncEngine {
 
   private async round(): Promise<void> {
     if (this.state.paused) return;
+    this.inRound = true;
     this.emitStatus();
     try {
       await this.push();
@@ -216,8 +219,8 @@ export class SyncEngine {
       }
     } finally {
       this.state.progress = null;
-      // Let status() see this round as over.
-      queueMicrotask(() => this.emitStatus());
+      this.inRound = false;
+      this.emitStatus();
     }
   }
 

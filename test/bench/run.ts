@@ -13,6 +13,7 @@ import { dbOpen } from './db-open';
 import { patientsSearch } from './patients-search';
 import { scheduleDay } from './schedule-day';
 import { syncIdle, syncLatency, syncOps } from './sync';
+import { syncBootstrap } from './sync-bootstrap';
 import { note } from './stats';
 
 const benchmarks: Record<string, (context: BenchContext) => Promise<void>> = {
@@ -28,6 +29,7 @@ const standalone: Record<string, () => Promise<void>> = {
   'sync.ops': syncOps,
   'sync.latency': syncLatency,
   'sync.idle': syncIdle,
+  'sync.bootstrap': syncBootstrap,
 };
 
 async function main(args: string[]): Promise<number> {

@@ -2,9 +2,12 @@
  * Sync as the desk sees it. On the demo workstation (which syncs through the
  * folder <data>/demo/cloud): the header says "Synced", the panel shows where;
  * a manager works offline, edits a patient, sees the change waiting, goes back
- * online and sees it sent. On a second, empty workstation (@join, its own
- * server): join the demo clinic from the same folder, a wrong passphrase
- * first, then sign in with a usual demo account and find a demo patient.
+ * online and sees it sent; the sync location form checks what is typed and
+ * shows the core's refusal of a wrong passphrase (nothing is changed); the
+ * front desk sees the state without the manager's controls. On a second,
+ * empty workstation (@join, its own server): join the demo clinic from the
+ * same folder, a wrong passphrase first, then sign in with a usual demo
+ * account and find a demo patient.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -105,7 +108,7 @@ test.describe('on the demo workstation', () => {
     const form = location.getByRole('form', { name: 'Sync location' });
     await expect(form.getByLabel('Folder path')).toBeFocused();
     await expect(form.getByLabel('Folder path')).toHaveValue(DEMO_CLOUD);
-    await expect(form.getByRole('note')).toContainText('it cannot be recovered');
+    await expect(form.getByRole('note')).toContainText('It cannot be recovered');
 
     // Checked in the form first: nothing is sent.
     await form.getByLabel('Clinic passphrase').fill('too short');

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../../main/contract';
 import { api } from '../api/client';
 import { TextInput } from '../ui/Field';
 import { ErrorMessage } from '../ui/feedback';
 
-export function LoginScreen({ onSignedIn }: { onSignedIn(token: string): void }) {
+/** `notice`: what just happened on this workstation (e.g. it joined a clinic), shown above the form. */
+export function LoginScreen({ onSignedIn, notice }: { onSignedIn(token: string): void; notice?: ReactNode }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -27,6 +28,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn(token: string): void })
     <main className="centered">
       <form className="card card--narrow" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <h1 id="login-title">Sign in to Outpost</h1>
+        {notice}
         <ErrorMessage error={error} />
         <TextInput
           label="User name"

@@ -1,12 +1,14 @@
 /**
  * The signed-in frame: navigation, the always-visible patient search and sync
- * indicator, and the current screen. Alt+1..4 switch screens from the keyboard,
- * except while typing in a field.
+ * indicator, and the current screen. Alt+1, Alt+2… switch screens from the
+ * keyboard, except while typing in a field.
  */
 import { useEffect, useState } from 'react';
 import { roleLabels, type Role } from '../../../main/contract';
 import { useLiveData } from '../api/hooks';
 import { AdminScreen } from '../features/admin/AdminScreen';
+import { ConflictsNavLabel } from '../features/conflicts/ConflictsNavLabel';
+import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
 import { PatientQuickSearch } from '../features/patients/PatientQuickSearch';
 import { PatientsScreen } from '../features/patients/PatientsScreen';
 import { TodayQueue } from '../features/queue/TodayQueue';
@@ -21,6 +23,7 @@ const SCREENS = [
   { screen: 'schedule', label: 'Schedule', permission: 'schedule.read' },
   { screen: 'patients', label: 'Patients', permission: 'patients.read' },
   { screen: 'admin', label: 'Admin', permission: 'users.manage' },
+  { screen: 'conflicts', label: 'Conflicts', permission: 'conflicts.resolve' },
 ] as const;
 
 /** Alt+digit types characters on AltGr keyboard layouts: inside a field the keys belong to the typist. */
@@ -70,7 +73,7 @@ export function Shell() {
                     aria-keyshortcuts={`Alt+${i + 1}`}
                     onClick={() => navigate({ screen: s.screen })}
                   >
-                    {s.label}
+                    {s.screen === 'conflicts' ? <ConflictsNavLabel /> : s.label}
                   </button>
                 </li>
               ))}
@@ -97,6 +100,7 @@ export function Shell() {
             ) : (
               <p role="alert">Only managers and administrators can open the admin screen.</p>
             ))}
+          {route.screen === 'conflicts' && <ConflictsScreen />}
         </main>
       </div>
     </NavigationContext.Provider>

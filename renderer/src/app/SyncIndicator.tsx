@@ -1,38 +1,54 @@
-/** Always-visible sync state. Until a cloud store is configured it honestly says the data is local only. */
-import { useEffect, useState } from 'react';
-import type { SyncStatus } from '../../../main/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/hooks';
+/**
+ * Always-visible sync state with an icon and a colour per state: "Synced ·
+ * 2 min ago", "Offline since 14:05 · 12 changes waiting", "Sync problem",
+ * "Local only — not synced". The detail sits under the state, in two short
+ * lines like the clinic name under "Outpost", so the header keeps its width. It is a button: it opens the
+ * sync panel. A hidden live region announces only real changes of state
+ * (online, offline, problem), never the clock ticking.
+ */
+import { useState } from 'react';
+import { SyncIcon } from '../features/sync/SyncIcon';
+import { SyncPanel } from '../features/sync/SyncPanel';
+import { describeSync, type SyncTone } from '../features/sync/syncText';
+import { useNow, useSyncStatus } from '../features/sync/useSyncStatus';
+import '../features/sync/sync.css';
+import { useReference } from './reference';
+
+const announcements: Record<SyncTone, string> = {
+  checking: '',
+  local: '',
+  synced: 'Sync: online',
+  syncing: 'Sync: online',
+  offline: 'Sync: offline',
+  problem: 'Sync problem: open the sync panel for details',
+};
 
 export function SyncIndicator() {
-  const initial = useApi('sync.status', {});
-  const [live, setLive] = useState<SyncStatus | null>(null);
-  const [browserOnline, setBrowserOnline] = useState(navigator.onLine);
-  useEffect(() => api.on('sync.status', setLive), []);
-  useEffect(() => {
-    const update = () => setBrowserOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  const status = live ?? initial.data;
-  const label =
-    !status || status.mode === 'local'
-      ? 'Local only — not synced'
-      : status.mode === 'offline' || !browserOnline
-        ? `Offline — ${status.pendingOps} changes waiting`
-        : 'Synced';
-  const detail =
-    !status || status.mode === 'local'
-      ? 'Data is saved on this workstation only. Cloud sync is not configured yet.'
-      : `Last sync ${status.lastSyncAt ?? 'never'}; ${status.pendingOps} changes waiting.`;
+  const status = useSyncStatus();
+  const now = useNow(30_000);
+  const { reference } = useReference();
+  const zone = reference?.clinic.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const line = describeSync(status, { now, zone });
+  const [open, setOpen] = useState(false);
   return (
-    <div className={`sync sync--${status?.mode ?? 'local'}`} role="status" aria-label={`Sync status: ${label}`} title={detail}>
-      <span className="sync__dot" aria-hidden="true" />
-      {label}
-    </div>
+    <>
+      <button type="button" className={`sync sync--${line.tone}`} aria-haspopup="dialog" title="Sync details" onClick={() => setOpen(true)}>
+        <SyncIcon tone={line.tone} />
+        <span className="visually-hidden">Sync status: </span>
+        <span className="sync__text">
+          <span className="sync__main">{line.main}</span>
+          {line.detail && (
+            <>
+              <span className="visually-hidden">{line.separator}</span>
+              <span className="sync__detail">{line.detail}</span>
+            </>
+          )}
+        </span>
+      </button>
+      <span className="visually-hidden" role="status">
+        {announcements[line.tone]}
+      </span>
+      <SyncPanel open={open} onClose={() => setOpen(false)} status={status} line={line} now={now} zone={zone} />
+    </>
   );
 }

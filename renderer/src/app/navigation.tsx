@@ -9,7 +9,8 @@ export type Route =
   /** date: clinic-local yyyy-MM-dd; appointmentId opens it; patientId starts a booking for that patient. */
   | { screen: 'schedule'; date?: string; appointmentId?: string; patientId?: string }
   | { screen: 'patients'; patientId?: string; mode?: 'new' | 'edit' }
-  | { screen: 'admin' };
+  | { screen: 'admin' }
+  | { screen: 'conflicts' };
 
 export interface NavigationValue {
   route: Route;
