@@ -164,6 +164,7 @@ export async function mergeSnapshot(ctx: SyncContext, applier: RemoteApplier, in
         for (const op of rowAsOps(part.table, row, part.versions[index] ?? '{}')) applier.apply(op, info.manifest.writer);
       });
       for (const op of part.parked) applier.apply(op, info.manifest.writer);
+      applier.saveClock();
     })();
     done += part.rows.length + part.parked.length;
     onProgress?.(done, total);
