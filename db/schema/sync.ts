@@ -58,6 +58,10 @@ export const syncDevices = sqliteTable('sync_devices', {
   headEtag: text('head_etag'),
   /** When a segment from it was last applied. */
   lastSeenAt: text('last_seen_at'),
+  /** Its signing key, pinned from the roster the first time it was seen. */
+  publicKey: text('public_key'),
+  /** Its number prefix, to name it in messages. */
+  label: text('label'),
 });
 
 /**

@@ -15,6 +15,7 @@ import { Puller, type SyncAlarm } from './pull';
 import { bootstrapIfNew, coverGaps, maybeWriteSnapshot } from './bootstrap';
 import { forkIdentity } from './identity';
 import { DEFAULT_RETENTION_MS } from './retention';
+import { deviceKey, publishRosterEntry } from './roster';
 import { DEFAULT_PUSH_LIMITS, ForkError, Pusher, type PushLimits } from './push';
 
 export interface EngineOptions {
@@ -62,6 +63,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private stopped = false;
   private failures = 0;
+  private published = false;
   /** Set for the whole of a round, so every status emitted during it says "syncing". */
   private inRound = false;
   private snapshotCheckedAt = 0;
@@ -235,13 +237,26 @@ export class SyncEngine {
     await maybeWriteSnapshot(this.ctx, { everyMs: 0, retentionMs: this.options.retentionMs });
   }
 
+  /** Put this workstation's public key in the clinic's roster, once per run (and after a fork). */
+  private async publish(): Promise<void> {
+    if (this.published) return;
+    const label = (
+      this.ctx.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'workstation_prefix'").get() as { value: string } | undefined
+    )?.value;
+    await publishRosterEntry(this.ctx, this.ctx.deviceKey, label ?? '');
+    this.published = true;
+  }
+
   private async push(): Promise<void> {
+    await this.publish();
     try {
       await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
     } catch (error) {
       if (!(error instanceof ForkError)) throw error;
       const { oldId, newId } = forkIdentity(this.ctx.sqlite, this.capture.clock);
-      this.ctx = { ...this.ctx, deviceId: newId };
+      this.ctx = { ...this.ctx, deviceId: newId, deviceKey: deviceKey(this.ctx.sqlite, newId) };
+      this.published = false;
+      await this.publish();
       this.pusher = new Pusher(this.ctx, this.options.pushLimits);
       this.puller = new Puller(this.ctx, this.applier);
       this.state.alarms.set(

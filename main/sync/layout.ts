@@ -11,6 +11,7 @@ export const layout = {
   logPrefix: (clinicId: string, deviceId: string) => `clinics/${clinicId}/log/${deviceId}/`,
   segment: (clinicId: string, deviceId: string, seq: number) =>
     `clinics/${clinicId}/log/${deviceId}/${String(seq).padStart(SEQ_DIGITS, '0')}`,
+  rosterEntry: (clinicId: string, deviceId: string) => `clinics/${clinicId}/roster/${deviceId}`,
   snapshotsPrefix: (clinicId: string) => `clinics/${clinicId}/snapshots/`,
   /** One empty marker per clinic, so a joining workstation finds the clinic without listing every log. */
   clinicMarker: (clinicId: string) => `outpost-clinics/${clinicId}`,

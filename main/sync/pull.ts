@@ -10,7 +10,8 @@ import type { RemoteApplier } from './apply';
 import type { SyncContext } from './context';
 import { sha256Hex } from './crypto';
 import { deviceOfHead, layout, seqOfSegment } from './layout';
-import { Head, Segment, openJson } from './segment';
+import { rosterKeyFor, verifyBytes } from './roster';
+import { Head, Segment, openJson, openSigned } from './segment';
 
 interface DeviceCursor {
   deviceId: string;
@@ -123,6 +124,7 @@ export class Puller {
     const segments: Fetched[] = [];
     let expectedSeq = cursor.appliedSeq + 1;
     let prev = cursor.appliedHash;
+    let signer: Awaited<ReturnType<typeof rosterKeyFor>> | undefined;
     const alarm = (message: string) => ({ segments, alarm: { deviceId: cursor.deviceId, message } });
     for (const object of listed.slice(0, this.maxSegmentsPerDevice)) {
       const seq = seqOfSegment(clinicId, cursor.deviceId, object.key);
@@ -135,10 +137,18 @@ export class Puller {
       const bytes = await objects.get(object.key);
       if (!bytes) return alarm(`Segment ${seq} of its history disappeared from the cloud.`);
       let segment: Segment;
+      let signed: { body: Buffer; sig: string | null };
       try {
-        segment = await openJson(Segment, bytes, object.key, (epoch) => this.ctx.keys.get(epoch));
+        const opened = await openSigned(Segment, bytes, object.key, (epoch) => this.ctx.keys.get(epoch));
+        segment = opened.value;
+        signed = opened;
       } catch (error) {
         return alarm(`Segment ${seq} of its history cannot be opened: ${messageOf(error)}`);
+      }
+      signer ??= await rosterKeyFor(this.ctx, cursor.deviceId);
+      if ('problem' in signer) return alarm(signer.problem);
+      if (!signed.sig || !verifyBytes(signer.publicKey, signed.body, signed.sig)) {
+        return alarm(`Segment ${seq} is not signed by that workstation's key: it was forged or altered.`);
       }
       if (segment.seq !== seq || segment.deviceId !== cursor.deviceId || segment.clinicId !== clinicId)
         return alarm(`Segment ${seq} of its history does not belong where it is stored.`);

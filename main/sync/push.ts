@@ -10,7 +10,8 @@
 import type Database from 'better-sqlite3';
 import { sha256Hex } from './crypto';
 import { layout } from './layout';
-import { Head, Segment, openJson, sealJson, type AppliedVector, type RemoteOp } from './segment';
+import { signBytes } from './roster';
+import { Head, Segment, openSigned, sealJson, sealSigned, type AppliedVector, type RemoteOp } from './segment';
 import type { SyncContext } from './context';
 import { currentKey } from './keyring';
 
@@ -122,7 +123,7 @@ export class Pusher {
       createdAt: new Date().toISOString(),
       ops: batch.map(toRemoteOp),
     };
-    const { bytes, hash } = await sealJson(segment, key, currentKey(this.ctx.keys));
+    const { bytes, hash } = await sealSigned(segment, key, currentKey(this.ctx.keys), (body) => signBytes(this.ctx.deviceKey, body));
     const outcome = await objects.create(key, bytes);
     if (outcome === 'exists') {
       // Taken since we looked: only another writer under our id can do that.
@@ -140,7 +141,7 @@ export class Pusher {
   private async adoptStored(key: string, batch: OutboxRow[], last: PushedState): Promise<number> {
     const stored = await this.ctx.objects.get(key);
     if (!stored) return 0;
-    const segment = await openJson(Segment, stored, key, (epoch) => this.ctx.keys.get(epoch));
+    const { value: segment } = await openSigned(Segment, stored, key, (epoch) => this.ctx.keys.get(epoch));
     const ours =
       segment.deviceId === this.ctx.deviceId &&
       segment.prev === last.hash &&

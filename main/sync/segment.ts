@@ -81,3 +81,39 @@ export async function openJson<T>(
   if (!result.success) throw new SegmentError('has an unexpected shape (written by a newer or damaged Outpost)');
   return result.data;
 }
+
+/**
+ * Seal a value with its writer's signature: `sig` signs the exact JSON of the
+ * value, and is appended as its last field so a reader can rebuild those bytes.
+ */
+export async function sealSigned(
+  value: Record<string, unknown>,
+  objectKey: string,
+  key: DataKey,
+  sign: (bytes: Uint8Array) => string,
+): Promise<{ bytes: Uint8Array; hash: string }> {
+  const body = JSON.stringify(value);
+  const bytes = await seal(Buffer.from(JSON.stringify({ ...value, sig: sign(Buffer.from(body)) })), objectKey, key);
+  return { bytes, hash: sha256Hex(bytes) };
+}
+
+/** Open a signed value: the value, and the signed bytes with their signature (for the caller to verify against the roster). */
+export async function openSigned<T>(
+  schema: z.ZodType<T>,
+  bytes: Uint8Array,
+  objectKey: string,
+  keyOf: (epoch: number) => Buffer | undefined,
+): Promise<{ value: T; body: Buffer; sig: string | null }> {
+  const plain = await unseal(bytes, objectKey, keyOf);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(plain.toString('utf8'));
+  } catch {
+    throw new SegmentError('is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SegmentError('has an unexpected shape');
+  const { sig, ...rest } = parsed as Record<string, unknown>;
+  const result = schema.safeParse(rest);
+  if (!result.success) throw new SegmentError('has an unexpected shape (written by a newer or damaged Outpost)');
+  return { value: result.data, body: Buffer.from(JSON.stringify(rest)), sig: typeof sig === 'string' ? sig : null };
+}

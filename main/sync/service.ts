@@ -12,6 +12,7 @@ import { clinicsAt, createOrOpenKeyring, openKeyring, type DataKeys } from './ke
 import type { ChangeCapture } from './mutate';
 import { objectStoreFor } from './objects';
 import type { ObjectStore } from './objects/types';
+import { deviceKey } from './roster';
 
 interface SavedConfig {
   target: SyncTarget;
@@ -139,6 +140,7 @@ export class SyncService {
         deviceId: capture.deviceId,
         keys: decodeKeys(config.keys),
         schemaVersion,
+        deviceKey: deviceKey(sqlite, capture.deviceId),
       },
       capture,
       hooks,
