@@ -73,6 +73,21 @@ export class HybridLogicalClock {
     return formatHlc({ ...this.state, deviceId: this.deviceId });
   }
 
+  /**
+   * Stamp a local write that overwrites values stamped `after`: the write must
+   * sort after them or it would lose on every other workstation while showing
+   * here. Follows `after` even when it is far ahead (unlike receive): a local
+   * edit must win over what the person saw and changed.
+   */
+  tickAfter(after: string | undefined): string {
+    const stamp = this.tick();
+    if (after === undefined || stamp > after) return stamp;
+    const other = parseHlc(after);
+    this.state = { wallMs: other.wallMs, counter: other.counter };
+    this.bumpCounter();
+    return formatHlc({ ...this.state, deviceId: this.deviceId });
+  }
+
   /** Fold in a stamp received from another device so later local stamps sort after it. */
   receive(remote: string): void {
     const other = parseHlc(remote);

@@ -125,11 +125,12 @@ export class ChangeCapture {
     const wanted = statements.toDriverRow(patch, false);
     const changed = Object.keys(wanted).filter((column) => !sameValue(wanted[column], current[column]));
     if (changed.length === 0) return [];
-    const hlc = this.clock.tick();
+    const previous = this.versionsOf(statements.name, id);
+    const hlc = this.clock.tickAfter(newestVersion(previous, current));
     const payload: DriverRow = { updated_at: new Date().toISOString() };
     for (const column of changed) payload[column] = wanted[column] ?? null;
     statements.update(id, { ...payload, hlc });
-    this.record(statements.name, id, 'update', payload, hlc, this.versionsOf(statements.name, id));
+    this.record(statements.name, id, 'update', payload, hlc, previous);
     return changed;
   }
 
@@ -138,11 +139,12 @@ export class ChangeCapture {
     const current = statements.select(id);
     if (!current) throw new Error(`Row ${statements.name}/${id} not found`);
     if (current.deleted_at) return;
-    const hlc = this.clock.tick();
+    const previous = this.versionsOf(statements.name, id);
+    const hlc = this.clock.tickAfter(newestVersion(previous, current));
     const now = new Date().toISOString();
     const payload: DriverRow = { deleted_at: now, updated_at: now };
     statements.update(id, { ...payload, hlc });
-    this.record(statements.name, id, 'delete', payload, hlc, this.versionsOf(statements.name, id));
+    this.record(statements.name, id, 'delete', payload, hlc, previous);
   }
 
   private versionsOf(tableName: string, rowId: string): ColumnVersions {
@@ -168,6 +170,13 @@ export class ChangeCapture {
   private persistClock(): void {
     this.log.saveClock.run(JSON.stringify(this.clock.snapshot()));
   }
+}
+
+/** The newest stamp the row carries: its own hlc column, or any column version. */
+function newestVersion(versions: ColumnVersions, row: DriverRow): string | undefined {
+  let newest = typeof row.hlc === 'string' ? row.hlc : undefined;
+  for (const stamp of Object.values(versions)) if (newest === undefined || stamp > newest) newest = stamp;
+  return newest;
 }
 
 function bigintSafe(_key: string, value: unknown): unknown {

@@ -138,13 +138,10 @@ describe('stamps after a restart', () => {
 });
 
 describe('clocks within the engine tolerance but further apart than the HLC follows', () => {
-  // KNOWN BUG, reported to the lead: each clock is within the engine's 5-minute warning of the store
-  // (engine.ts CLOCK_WARNING_MS: no correction), yet they are 8 minutes apart, beyond MAX_FOLLOW_AHEAD_MS.
-  // B's edit, made after it received A's row, is stamped before A's insert: it wins on B (the local write
-  // path does not compare versions) and loses everywhere else, so the workstations never converge.
-  // Proposed fix: mutate.ts stamps an update/delete after the newest version of the row it overwrites.
-  // When fixed this test starts failing: drop `.fails` (and widen the ranges in the convergence property).
-  it.fails('an edit made after receiving a row ends the same on every workstation', async () => {
+  // Each clock is within the engine's 5-minute warning of the store (no correction), yet they are 8 minutes
+  // apart, beyond MAX_FOLLOW_AHEAD_MS. B's edit, made after it received A's row, must still be stamped after
+  // A's insert (mutate.ts stamps after the row's newest version), or it would win on B and lose elsewhere.
+  it('an edit made after receiving a row ends the same on every workstation', async () => {
     const [a, b] = replicas(4 * MINUTE, -4 * MINUTE);
     if (!a || !b) throw new Error('replicas');
     addPatient(a, 'p6');
