@@ -77,7 +77,7 @@ export const syncQuarantine = sqliteTable(
     hlc: text('hlc').notNull(),
     /** The op as received (JSON). */
     op: text('op').notNull(),
-    reason: text('reason', { enum: ['missing_row', 'unknown_table', 'unknown_columns', 'clock_ahead'] }).notNull(),
+    reason: text('reason', { enum: ['missing_row', 'unknown_table', 'unknown_columns', 'clock_ahead', 'rejected'] }).notNull(),
     receivedAt: text('received_at').notNull(),
   },
   (t) => [index('sync_quarantine_hlc').on(t.hlc)],

@@ -60,6 +60,7 @@ export class SyncEngine {
   private readonly options: Required<EngineOptions>;
   private readonly unsubscribe: () => void;
   private timer: NodeJS.Timeout | null = null;
+  private timerDue = 0;
   private running: Promise<void> | null = null;
   private stopped = false;
   private failures = 0;
@@ -150,9 +151,15 @@ export class SyncEngine {
     await this.running;
   }
 
+  /** Run a round in `delayMs`, unless one is due sooner: a steady stream of writes must not postpone sync forever. */
   private schedule(delayMs: number): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
+    const due = Date.now() + delayMs;
+    if (this.timer) {
+      if (this.timerDue <= due) return;
+      clearTimeout(this.timer);
+    }
+    this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.syncNow().finally(() => this.schedule(this.nextDelay()));
@@ -174,29 +181,34 @@ export class SyncEngine {
       const bootstrapping = (done: number, total: number) => this.progress({ done, total, phase: 'bootstrap' });
       if ((await bootstrapIfNew(this.ctx, this.applier, bootstrapping)) > 0) this.announceSnapshotMerge();
       let applied = 0;
+      const alarmed = new Set<string>();
       for (let round = 0; round < MAX_PULL_ROUNDS; round += 1) {
         const result = await this.puller.pull();
         applied += result.ops;
         this.state.quarantined = result.quarantined;
         this.recordAlarms(result.alarms);
+        for (const alarm of result.alarms) alarmed.add(alarm.deviceId);
+        if (result.touched.size > 0) {
+          this.hooks.merged?.(result.touched);
+          this.hooks.changed([...result.touched.keys()].sort());
+        }
         const uncovered = await coverGaps(this.ctx, this.applier, result.gaps, bootstrapping);
         if (uncovered.length < result.gaps.length) {
           this.announceSnapshotMerge();
           continue;
         }
-        this.recordAlarms(
-          uncovered.map((gap) => ({
-            deviceId: gap.deviceId,
-            message: `Segments ${gap.from}–${gap.to} of its history are missing from the cloud.`,
-          })),
-        );
-        if (result.touched.size > 0) {
-          this.hooks.merged?.(result.touched);
-          this.hooks.changed([...result.touched.keys()].sort());
-        }
+        const gapAlarms = uncovered.map((gap) => ({
+          deviceId: gap.deviceId,
+          message: `Segments ${gap.from}–${gap.to} of its history are missing from the cloud.`,
+        }));
+        this.recordAlarms(gapAlarms);
+        for (const alarm of gapAlarms) alarmed.add(alarm.deviceId);
         if (result.ops > 0) this.progress({ done: applied, total: null, phase: 'pull' });
         if (result.behind === 0 || result.segments === 0) break;
       }
+      // A device whose history read cleanly this round is no longer a problem (a slow store, since fixed).
+      for (const device of [...this.state.alarms.keys()])
+        if (!device.startsWith('fork:') && !alarmed.has(device)) this.state.alarms.delete(device);
       // What we applied moves our head's applied vector: others may now trim or order by it.
       if (applied > 0) await this.pusher.writeHead();
       // Looked at hourly, not every poll: an idle workstation should cost one LIST of heads and nothing else.
