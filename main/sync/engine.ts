@@ -12,6 +12,7 @@ import type { SyncContext } from './context';
 import type { ChangeCapture } from './mutate';
 import { StoreError } from './objects/types';
 import { Puller, type SyncAlarm } from './pull';
+import { SyncAlarms } from './alarms';
 import { bootstrapIfNew, coverGaps, maybeWriteSnapshot } from './bootstrap';
 import { forkIdentity } from './identity';
 import { DEFAULT_RETENTION_MS } from './retention';
@@ -49,14 +50,13 @@ export function localCounts(sqlite: Database.Database): { pendingOps: number; op
   };
 }
 
-/** Beyond this, the workstation's own clock is called out as wrong. */
-const CLOCK_WARNING_MS = 5 * 60 * 1000;
 const MAX_PULL_ROUNDS = 10_000;
 
 export class SyncEngine {
   private pusher: Pusher;
   private puller: Puller;
   private readonly applier: RemoteApplier;
+  private readonly alarms: SyncAlarms;
   private readonly options: Required<EngineOptions>;
   private readonly unsubscribe: () => void;
   private timer: NodeJS.Timeout | null = null;
@@ -75,8 +75,6 @@ export class SyncEngine {
     offlineSince: null as string | null,
     progress: null as SyncStatus['progress'],
     quarantined: 0,
-    alarms: new Map<string, string>(),
-    clock: null as string | null,
     paused: false,
   };
 
@@ -97,6 +95,7 @@ export class SyncEngine {
       snapshotCheckMs: options.snapshotCheckMs ?? 60 * 60 * 1000,
     };
     this.applier = new RemoteApplier(ctx.sqlite, capture.clock, () => capture.clock.wallNow());
+    this.alarms = new SyncAlarms(ctx.sqlite);
     this.pusher = new Pusher(ctx, this.options.pushLimits);
     this.puller = new Puller(ctx, this.applier);
     this.unsubscribe = capture.onCommit(() => this.schedule(this.options.pushDelayMs));
@@ -136,7 +135,7 @@ export class SyncEngine {
       progress: this.state.progress,
       offlineSince: online ? null : this.state.offlineSince,
       quarantinedOps: this.state.quarantined,
-      alarms: [...(this.state.clock ? [this.state.clock] : []), ...this.state.alarms.values()],
+      alarms: this.alarms.list(),
       target: this.ctx.objects.description,
       paused: this.state.paused,
       openConflicts,
@@ -181,13 +180,12 @@ export class SyncEngine {
       const bootstrapping = (done: number, total: number) => this.progress({ done, total, phase: 'bootstrap' });
       if ((await bootstrapIfNew(this.ctx, this.applier, bootstrapping)) > 0) this.announceSnapshotMerge();
       let applied = 0;
-      const alarmed = new Set<string>();
+      const problems: SyncAlarm[] = [];
       for (let round = 0; round < MAX_PULL_ROUNDS; round += 1) {
         const result = await this.puller.pull();
         applied += result.ops;
         this.state.quarantined = result.quarantined;
-        this.recordAlarms(result.alarms);
-        for (const alarm of result.alarms) alarmed.add(alarm.deviceId);
+        problems.push(...result.alarms);
         if (result.touched.size > 0) {
           this.hooks.merged?.(result.touched);
           this.hooks.changed([...result.touched.keys()].sort());
@@ -197,18 +195,13 @@ export class SyncEngine {
           this.announceSnapshotMerge();
           continue;
         }
-        const gapAlarms = uncovered.map((gap) => ({
-          deviceId: gap.deviceId,
-          message: `Segments ${gap.from}–${gap.to} of its history are missing from the cloud.`,
-        }));
-        this.recordAlarms(gapAlarms);
-        for (const alarm of gapAlarms) alarmed.add(alarm.deviceId);
+        for (const gap of uncovered) {
+          problems.push({ deviceId: gap.deviceId, message: `Segments ${gap.from}–${gap.to} of its history are missing from the cloud.` });
+        }
         if (result.ops > 0) this.progress({ done: applied, total: null, phase: 'pull' });
         if (result.behind === 0 || result.segments === 0) break;
       }
-      // A device whose history read cleanly this round is no longer a problem (a slow store, since fixed).
-      for (const device of [...this.state.alarms.keys()])
-        if (!device.startsWith('fork:') && !alarmed.has(device)) this.state.alarms.delete(device);
+      this.alarms.settle(problems);
       // What we applied moves our head's applied vector: others may now trim or order by it.
       if (applied > 0) await this.pusher.writeHead();
       // Looked at hourly, not every poll: an idle workstation should cost one LIST of heads and nothing else.
@@ -216,7 +209,8 @@ export class SyncEngine {
         this.snapshotCheckedAt = Date.now();
         await maybeWriteSnapshot(this.ctx, { everyMs: this.options.snapshotEveryMs, retentionMs: this.options.retentionMs });
       }
-      this.checkClock();
+      // Stamps follow the cloud's clock when ours is far off, so writes still order correctly against others'.
+      this.capture.clock.correct(this.alarms.clockSkew(this.ctx.objects.clockSkewMs()));
       this.failures = 0;
       this.state.online = true;
       this.state.offlineSince = null;
@@ -265,40 +259,15 @@ export class SyncEngine {
       await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
     } catch (error) {
       if (!(error instanceof ForkError)) throw error;
-      const { oldId, newId } = forkIdentity(this.ctx.sqlite, this.capture.clock);
+      const { newId } = forkIdentity(this.ctx.sqlite, this.capture.clock);
       this.ctx = { ...this.ctx, deviceId: newId, deviceKey: deviceKey(this.ctx.sqlite, newId) };
       this.published = false;
       await this.publish();
       this.pusher = new Pusher(this.ctx, this.options.pushLimits);
       this.puller = new Puller(this.ctx, this.applier);
-      this.state.alarms.set(
-        `fork:${oldId}`,
-        'This workstation turned out to be a copy of another one (a cloned disk or a restored backup). It now syncs under a new identity; nothing was lost. Tell your administrator.',
-      );
+      this.alarms.forked();
       await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
     }
-  }
-
-  private recordAlarms(alarms: SyncAlarm[]): void {
-    for (const alarm of alarms) {
-      this.state.alarms.set(
-        alarm.deviceId,
-        `Sync from workstation ${alarm.deviceId.slice(-8)} is paused: ${alarm.message} Ask your administrator to check the sync location.`,
-      );
-    }
-  }
-
-  private checkClock(): void {
-    const skew = this.ctx.objects.clockSkewMs();
-    if (skew === null || Math.abs(skew) < CLOCK_WARNING_MS) {
-      this.state.clock = null;
-      this.capture.clock.correct(0);
-      return;
-    }
-    // Stamps follow the cloud's clock, so this workstation's writes still order correctly against others'.
-    this.capture.clock.correct(skew);
-    const minutes = Math.round(Math.abs(skew) / 60_000);
-    this.state.clock = `This workstation's clock is ${minutes} minutes ${skew > 0 ? 'behind' : 'ahead of'} the cloud's. Correct its date and time in the system settings; sync keeps working meanwhile.`;
   }
 
   private progress(progress: SyncStatus['progress']): void {
