@@ -6,12 +6,20 @@ import { method } from './method';
 import { PatientSummary } from './patients';
 import { Appointment } from './scheduling';
 
-export const conflictResolutions = ['kept_both', 'rebooked', 'different_people', 'same_person', 'renamed'] as const;
+export const conflictResolutions = [
+  'kept_both',
+  'rebooked',
+  'different_people',
+  'same_person',
+  'renamed',
+  'restored',
+  'kept_deleted',
+] as const;
 export type ConflictResolution = (typeof conflictResolutions)[number];
 
 export const Conflict = z.object({
   id: z.string(),
-  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, or newer kinds. */
+  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, or newer kinds. */
   kind: z.string(),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),
@@ -22,6 +30,8 @@ export const Conflict = z.object({
   current: z.boolean(),
   /** The provider or room double-booked. */
   resourceName: z.string().nullable(),
+  /** For a record deleted on one workstation and edited on another: what it is, in words. */
+  detail: z.string().nullable().default(null),
   appointments: z.array(Appointment),
   patients: z.array(PatientSummary),
   users: z.array(User),

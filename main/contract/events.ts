@@ -25,6 +25,19 @@ export const SyncStatus = z.object({
   target: z.string().nullable().default(null),
   /** The sync location was cut off on purpose from the sync panel (practice / demo). */
   paused: z.boolean().default(false),
+  /** Recent sync rounds that did something or failed, newest first. */
+  history: z
+    .array(
+      z.object({
+        at: z.string(),
+        outcome: z.enum(['ok', 'offline', 'error']),
+        /** Local changes sent / changes from other workstations applied. */
+        sent: z.number().int(),
+        received: z.number().int(),
+        message: z.string().nullable(),
+      }),
+    )
+    .default([]),
   /** Conflicts found after merging other workstations' changes, waiting for a person. */
   openConflicts: z.number().int().default(0),
 });

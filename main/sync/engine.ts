@@ -51,6 +51,9 @@ export function localCounts(sqlite: Database.Database): { pendingOps: number; op
 }
 
 const MAX_PULL_ROUNDS = 10_000;
+const HISTORY_LENGTH = 20;
+
+type SyncRound = SyncStatus['history'][number];
 
 export class SyncEngine {
   private pusher: Pusher;
@@ -64,6 +67,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private stopped = false;
   private failures = 0;
+  private readonly history: SyncRound[] = [];
   private published = false;
   /** Set for the whole of a round, so every status emitted during it says "syncing". */
   private inRound = false;
@@ -136,6 +140,7 @@ export class SyncEngine {
       offlineSince: online ? null : this.state.offlineSince,
       quarantinedOps: this.state.quarantined,
       alarms: this.alarms.list(),
+      history: [...this.history],
       target: this.ctx.objects.description,
       paused: this.state.paused,
       openConflicts,
@@ -173,13 +178,14 @@ export class SyncEngine {
 
   private async round(): Promise<void> {
     if (this.state.paused) return;
+    let sent = 0;
+    let applied = 0;
     this.inRound = true;
     this.emitStatus();
     try {
-      await this.push();
+      sent = await this.push();
       const bootstrapping = (done: number, total: number) => this.progress({ done, total, phase: 'bootstrap' });
       if ((await bootstrapIfNew(this.ctx, this.applier, bootstrapping)) > 0) this.announceSnapshotMerge();
-      let applied = 0;
       const problems: SyncAlarm[] = [];
       for (let round = 0; round < MAX_PULL_ROUNDS; round += 1) {
         const result = await this.puller.pull();
@@ -216,6 +222,7 @@ export class SyncEngine {
       this.state.offlineSince = null;
       this.state.lastError = null;
       this.state.lastSyncAt = new Date().toISOString();
+      this.remember({ outcome: 'ok', sent, received: applied, message: null });
     } catch (error) {
       this.failures += 1;
       if (error instanceof StoreError && error.failure === 'unreachable') {
@@ -225,6 +232,8 @@ export class SyncEngine {
       } else {
         this.state.lastError = error instanceof Error ? error.message : 'Sync failed for an unknown reason.';
       }
+      const offline = error instanceof StoreError && error.failure === 'unreachable';
+      this.remember({ outcome: offline ? 'offline' : 'error', sent, received: applied, message: offline ? null : this.state.lastError });
     } finally {
       this.state.progress = null;
       this.inRound = false;
@@ -253,10 +262,10 @@ export class SyncEngine {
     this.published = true;
   }
 
-  private async push(): Promise<void> {
+  private async push(): Promise<number> {
     await this.publish();
     try {
-      await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
+      return await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
     } catch (error) {
       if (!(error instanceof ForkError)) throw error;
       const { newId } = forkIdentity(this.ctx.sqlite, this.capture.clock);
@@ -266,8 +275,16 @@ export class SyncEngine {
       this.pusher = new Pusher(this.ctx, this.options.pushLimits);
       this.puller = new Puller(this.ctx, this.applier);
       this.alarms.forked();
-      await this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
+      return this.pusher.pushAll((done) => this.progress({ done, total: null, phase: 'push' }));
     }
+  }
+
+  /** The last rounds, newest first, for the sync panel: quiet rounds are not worth a line. */
+  private remember(entry: Omit<SyncRound, 'at'>): void {
+    const last = this.history[0];
+    if (entry.outcome === 'ok' && entry.sent === 0 && entry.received === 0 && last?.outcome === 'ok') return;
+    this.history.unshift({ at: new Date().toISOString(), ...entry });
+    this.history.length = Math.min(this.history.length, HISTORY_LENGTH);
   }
 
   private progress(progress: SyncStatus['progress']): void {

@@ -33,6 +33,8 @@ export interface Writer {
   update<T extends SyncedTable>(table: T, id: string, patch: RowPatch<T>): string[];
   /** Tombstone a row (synced rows are never hard-deleted). */
   remove<T extends SyncedTable>(table: T, id: string): void;
+  /** Bring a tombstoned row back (e.g. a deletion that raced an edit elsewhere, undone by a person). */
+  restore<T extends SyncedTable>(table: T, id: string): void;
 }
 
 export type DrizzleDb = BetterSQLite3Database<Record<string, unknown>>;
@@ -90,6 +92,7 @@ export class ChangeCapture {
     insert: (table, values) => this.insertRow(table, values),
     update: (table, id, patch) => this.updateRow(table, id, patch),
     remove: (table, id) => this.removeRow(table, id),
+    restore: (table, id) => this.restoreRow(table, id),
   };
 
   private statementsFor(table: SyncedTable): TableStatements {
@@ -145,6 +148,18 @@ export class ChangeCapture {
     const payload: DriverRow = { deleted_at: now, updated_at: now };
     statements.update(id, { ...payload, hlc });
     this.record(statements.name, id, 'delete', payload, hlc, previous);
+  }
+
+  private restoreRow<T extends SyncedTable>(table: T, id: string): void {
+    const statements = this.statementsFor(table);
+    const current = statements.select(id);
+    if (!current) throw new Error(`Row ${statements.name}/${id} not found`);
+    if (!current.deleted_at) return;
+    const previous = this.versionsOf(statements.name, id);
+    const hlc = this.clock.tickAfter(newestVersion(previous, current));
+    const payload: DriverRow = { deleted_at: null, updated_at: new Date().toISOString() };
+    statements.update(id, { ...payload, hlc });
+    this.record(statements.name, id, 'update', payload, hlc, previous);
   }
 
   private versionsOf(tableName: string, rowId: string): ColumnVersions {

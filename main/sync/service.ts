@@ -60,6 +60,7 @@ export class SyncService {
       alarms: [],
       target: null,
       paused: false,
+      history: [],
     };
   }
 

@@ -5,7 +5,7 @@
  * on every workstation), shown in the inbox and resolved by a person.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, STAFF } from '../support/clinic';
+import { editable, PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
 import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
 import { at, upcoming } from '../support/time';
@@ -141,6 +141,37 @@ describe('the same login created on two offline workstations', () => {
     await adminB.ok('users.create', { ...user, username: 'samira.locum', displayName: 'Samira Locum' });
     await syncBoth();
     expect(await managerA.ok('conflicts.resolve', { id: conflict?.id ?? '', resolution: 'renamed' })).toMatchObject({ current: false });
+  });
+});
+
+describe('a record deleted on one workstation and edited on another', () => {
+  it('raises one conflict instead of letting the edit vanish, and "restored" brings the record back with the edit', async () => {
+    const patient = await clinic.a.addPatient({ insurance: [{ rank: 1, payerName: 'Prairie Health', memberId: 'PH-100' }] });
+    await syncBoth();
+    const onB = await deskB.ok('patients.get', { id: patient.id });
+    await offline(true);
+    await deskA.ok('patients.update', { ...editable(patient), insurance: [] });
+    const [policy] = editable(onB).insurance ?? [];
+    if (!policy) throw new Error('policy missing');
+    await deskB.ok('patients.update', { ...editable(onB), insurance: [{ ...policy, memberId: 'PH-100-CORRECTED' }] });
+    await offline(false);
+    await syncBoth();
+
+    const found = (await deskA.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'edit_after_delete');
+    expect(found).toHaveLength(1);
+    expect((await deskB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'edit_after_delete').map((c) => c.id)).toEqual(
+      found.map((c) => c.id),
+    );
+    expect(found[0]).toMatchObject({ current: true, detail: 'Insurance policy Prairie Health, member PH-100-CORRECTED' });
+    expect(found[0]?.patients.map((p) => p.id)).toEqual([patient.id]);
+    // Deleted on both, for now: the edit is kept but hidden.
+    expect((await deskB.ok('patients.get', { id: patient.id })).insurance).toEqual([]);
+
+    await deskA.refuses('conflicts.resolve', { id: found[0]?.id, resolution: 'kept_both' }, 'VALIDATION');
+    const resolved = await deskA.ok('conflicts.resolve', { id: found[0]?.id ?? '', resolution: 'restored' });
+    expect(resolved).toMatchObject({ resolution: 'restored', current: false });
+    await syncBoth();
+    expect((await deskB.ok('patients.get', { id: patient.id })).insurance.map((p) => p.memberId)).toEqual(['PH-100-CORRECTED']);
   });
 });
 

@@ -59,6 +59,10 @@ describe('writes on either side arrive on the other', () => {
     await syncAll(b, clinic.a);
     const onA = await (await clinic.a.as('front_desk')).ok('appointments.get', { id: booked.id });
     expect(onA).toMatchObject({ patientId: patient.id, status: 'booked' });
+    // The panel's history: B's round sent the booking, A's round received it.
+    expect((await desk.ok('sync.status', {})).history.some((round) => round.outcome === 'ok' && round.sent >= 1)).toBe(true);
+    const historyA = (await (await clinic.a.as('front_desk')).ok('sync.status', {})).history;
+    expect(historyA.some((round) => round.outcome === 'ok' && round.received >= 1)).toBe(true);
     expect(clinicData(b)).toEqual(clinicData(clinic.a));
   });
 

@@ -48,6 +48,7 @@ function conflict(patch: Partial<Conflict>): Conflict {
     resolution: null,
     note: null,
     current: true,
+    detail: null,
     resourceName: 'Dr. Avery Lane',
     appointments: [],
     patients: [],

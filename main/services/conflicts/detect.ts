@@ -82,6 +82,34 @@ function duplicateLogins(store: Store, id: string): Clash[] {
     .map((other) => ({ kind: 'duplicate_login', subjects: [id, other.id], resourceId: null }));
 }
 
+/** Tables whose rows people delete (the rest are cancelled or disabled, never deleted). */
+export const DELETABLE_TABLES = ['insurance_policies', 'schedule_blocks'] as const;
+
+function hlcDevice(stamp: string): string {
+  return stamp.split('-').slice(2).join('-');
+}
+
+/**
+ * A row deleted on one workstation and edited on another that had not seen the
+ * delete: the edit is kept (its column versions) but hidden under the
+ * tombstone, so a person decides whether it comes back.
+ */
+function editsAfterDelete(store: Store, table: string, id: string): Clash[] {
+  const row = store.sqlite.prepare(`SELECT deleted_at AS deletedAt FROM "${table}" WHERE id = ?`).get(id) as
+    { deletedAt: string | null } | undefined;
+  if (!row?.deletedAt) return [];
+  const stored = store.sqlite.prepare('SELECT versions FROM sync_row_versions WHERE table_name = ? AND row_id = ?').get(table, id) as
+    { versions: string } | undefined;
+  const versions = stored ? (JSON.parse(stored.versions) as Record<string, string>) : {};
+  const deleted = versions.deleted_at;
+  if (!deleted) return [];
+  const bookkeeping = new Set(['*', 'deleted_at', 'updated_at', 'hlc', 'id']);
+  const raced = Object.entries(versions).some(
+    ([column, stamp]) => !bookkeeping.has(column) && stamp > deleted && hlcDevice(stamp) !== hlcDevice(deleted),
+  );
+  return raced ? [{ kind: 'edit_after_delete', subjects: [id], resourceId: table }] : [];
+}
+
 /** Check the rows remote ops touched; records new conflicts; returns how many were new. */
 export function detectConflicts(store: Store, touched: ReadonlyMap<string, ReadonlySet<string>>): number {
   const clashes = new Map<string, Clash>();
@@ -91,6 +119,7 @@ export function detectConflicts(store: Store, touched: ReadonlyMap<string, Reado
   check('appointments', (id) => doubleBookings(store, id));
   check('patients', (id) => duplicatePatients(store, id));
   check('users', (id) => duplicateLogins(store, id));
+  for (const table of DELETABLE_TABLES) check(table, (id) => editsAfterDelete(store, table, id));
   if (clashes.size === 0) return 0;
   const known = new Map(
     store.db
@@ -127,5 +156,6 @@ export function stillClashing(store: Store, clash: Clash): boolean {
   if (clash.kind.startsWith('double_booking_')) return doubleBookings(store, first).some((c) => conflictId(c) === conflictId(clash));
   if (clash.kind === 'duplicate_patient') return duplicatePatients(store, first).some((c) => conflictId(c) === conflictId(clash));
   if (clash.kind === 'duplicate_login') return duplicateLogins(store, first).some((c) => conflictId(c) === conflictId(clash));
+  if (clash.kind === 'edit_after_delete' && clash.resourceId) return editsAfterDelete(store, clash.resourceId, first).length > 0;
   return true;
 }

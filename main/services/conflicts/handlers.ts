@@ -1,6 +1,6 @@
 /** The conflicts inbox: list what clashed, with the rows involved, and record how a person resolved it. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { appointments, conflicts, patients, users } from '../../../db/schema';
+import { appointments, conflicts, insurancePolicies, patients, scheduleBlocks, users } from '../../../db/schema';
 import { ApiError, type Conflict } from '../../contract';
 import type { Handlers } from '../handler';
 import { requireUser } from '../handler';
@@ -28,7 +28,9 @@ function toConflict(store: Store, row: ConflictRow): Conflict {
   const appointmentRows = row.kind.startsWith('double_booking_')
     ? store.db.select().from(appointments).where(inArray(appointments.id, ids)).orderBy(asc(appointments.startAt)).all()
     : [];
-  const patientRows = row.kind === 'duplicate_patient' ? store.db.select().from(patients).where(inArray(patients.id, ids)).all() : [];
+  const deleted = row.kind === 'edit_after_delete' ? describeDeleted(store, row) : { detail: null, patientIds: [] };
+  const patientIds = row.kind === 'duplicate_patient' ? ids : deleted.patientIds;
+  const patientRows = patientIds.length > 0 ? store.db.select().from(patients).where(inArray(patients.id, patientIds)).all() : [];
   const userRows = row.kind === 'duplicate_login' ? store.db.select().from(users).where(inArray(users.id, ids)).all() : [];
   const resources = [...listProviders(store).map((p) => ({ id: p.id, name: p.displayName })), ...listRooms(store)];
   const resolver = row.resolvedBy ? store.db.select().from(users).where(eq(users.id, row.resolvedBy)).get() : undefined;
@@ -41,11 +43,38 @@ function toConflict(store: Store, row: ConflictRow): Conflict {
     resolution: row.resolution,
     note: row.note,
     current: stillClashing(store, clash),
+    detail: deleted.detail,
     resourceName: resources.find((r) => r.id === row.resourceId)?.name ?? null,
     appointments: toAppointments(store, appointmentRows),
     patients: patientRows.map(toSummary),
     users: userRows.map(toUser),
   };
+}
+
+const DELETABLE = { insurance_policies: insurancePolicies, schedule_blocks: scheduleBlocks } as const;
+
+function restorable(row: ConflictRow): { table: (typeof DELETABLE)[keyof typeof DELETABLE]; id: string } | null {
+  const table = row.resourceId && row.resourceId in DELETABLE ? DELETABLE[row.resourceId as keyof typeof DELETABLE] : null;
+  const [id] = subjectsOf(row);
+  return table && id ? { table, id } : null;
+}
+
+/** What was deleted and edited, in words for the inbox (an insurance policy, a block of unavailable time). */
+function describeDeleted(store: Store, row: ConflictRow): { detail: string | null; patientIds: string[] } {
+  const [id] = subjectsOf(row);
+  if (!id) return { detail: null, patientIds: [] };
+  if (row.resourceId === 'insurance_policies') {
+    const policy = store.db.select().from(insurancePolicies).where(eq(insurancePolicies.id, id)).get();
+    return policy
+      ? { detail: `Insurance policy ${policy.payerName}, member ${policy.memberId}`, patientIds: [policy.patientId] }
+      : { detail: null, patientIds: [] };
+  }
+  if (row.resourceId === 'schedule_blocks') {
+    const block = store.db.select().from(scheduleBlocks).where(eq(scheduleBlocks.id, id)).get();
+    const provider = block ? listProviders(store).find((p) => p.id === block.providerId) : undefined;
+    return { detail: block ? `Unavailable time of ${provider?.displayName ?? 'a provider'} (${block.reason})` : null, patientIds: [] };
+  }
+  return { detail: null, patientIds: [] };
 }
 
 function findConflict(store: Store, id: string): ConflictRow {
@@ -89,6 +118,7 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
       double_booking_room: ['kept_both', 'rebooked'],
       duplicate_patient: ['different_people', 'same_person'],
       duplicate_login: ['renamed'],
+      edit_after_delete: ['restored', 'kept_deleted'],
     };
     const allowed = fitting[row.kind];
     if (allowed && !allowed.includes(input.resolution)) {
@@ -104,14 +134,17 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
       const message = 'Both accounts still have the same login name. In Admin › Users, disable one and give that person a new login first.';
       throw new ApiError('VALIDATION', message, { resolution: message });
     }
-    store.capture.mutate((w) =>
+    const restore = input.resolution === 'restored' ? restorable(row) : null;
+    store.capture.mutate((w) => {
+      // Bring the deleted row back with the edits made to it elsewhere.
+      if (restore) w.restore(restore.table, restore.id);
       w.update(conflicts, row.id, {
         resolvedAt: new Date().toISOString(),
         resolvedBy: user.id,
         resolution: input.resolution,
         note: input.note || null,
-      }),
-    );
+      });
+    });
     return toConflict(store, findConflict(store, row.id));
   },
 };
