@@ -64,22 +64,25 @@ export async function sealJson(value: unknown, objectKey: string, key: DataKey):
   return { bytes, hash: sha256Hex(bytes) };
 }
 
-export async function openJson<T>(
-  schema: z.ZodType<T>,
-  bytes: Uint8Array,
-  objectKey: string,
-  keyOf: (epoch: number) => Buffer | undefined,
-): Promise<T> {
+type KeyOf = (epoch: number) => Buffer | undefined;
+
+async function openPlain(bytes: Uint8Array, objectKey: string, keyOf: KeyOf): Promise<unknown> {
   const plain = await unseal(bytes, objectKey, keyOf);
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(plain.toString('utf8'));
+    return JSON.parse(plain.toString('utf8'));
   } catch {
     throw new SegmentError('is not valid JSON');
   }
-  const result = schema.safeParse(parsed);
+}
+
+function checked<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
   if (!result.success) throw new SegmentError('has an unexpected shape (written by a newer or damaged Outpost)');
   return result.data;
+}
+
+export async function openJson<T>(schema: z.ZodType<T>, bytes: Uint8Array, objectKey: string, keyOf: KeyOf): Promise<T> {
+  return checked(schema, await openPlain(bytes, objectKey, keyOf));
 }
 
 /**
@@ -102,18 +105,10 @@ export async function openSigned<T>(
   schema: z.ZodType<T>,
   bytes: Uint8Array,
   objectKey: string,
-  keyOf: (epoch: number) => Buffer | undefined,
+  keyOf: KeyOf,
 ): Promise<{ value: T; body: Buffer; sig: string | null }> {
-  const plain = await unseal(bytes, objectKey, keyOf);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(plain.toString('utf8'));
-  } catch {
-    throw new SegmentError('is not valid JSON');
-  }
+  const parsed = await openPlain(bytes, objectKey, keyOf);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SegmentError('has an unexpected shape');
   const { sig, ...rest } = parsed as Record<string, unknown>;
-  const result = schema.safeParse(rest);
-  if (!result.success) throw new SegmentError('has an unexpected shape (written by a newer or damaged Outpost)');
-  return { value: result.data, body: Buffer.from(JSON.stringify(rest)), sig: typeof sig === 'string' ? sig : null };
+  return { value: checked(schema, rest), body: Buffer.from(JSON.stringify(rest)), sig: typeof sig === 'string' ? sig : null };
 }
