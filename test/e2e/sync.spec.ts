@@ -98,6 +98,17 @@ test.describe('on the demo workstation', () => {
     await panel.getByRole('button', { name: 'Sync now' }).click();
     await expect(panel.getByRole('button', { name: 'Sync now' })).toBeEnabled();
     await expect(indicator(page)).toHaveAccessibleName(/^Sync status: Synced · just now$/);
+
+    // The round that sent the edit is listed, newest first, at its clinic-local time.
+    const activity = panel.getByRole('region', { name: 'Recent activity' });
+    await expect(
+      activity
+        .getByRole('listitem')
+        .filter({ hasText: /Sent \d+ changes?/ })
+        .first(),
+    ).toBeVisible();
+    await activity.scrollIntoViewIfNeeded();
+    await screenshot(page, 'sync-recent-activity');
   });
 
   test('the sync location form checks what is typed, and the core refuses a wrong passphrase next to its box', async ({ page }) => {

@@ -119,6 +119,25 @@ describe('conflict wording', () => {
     expect(conflictSummary(login, ZONE)).toBe('The login name “jsmith” was given to two accounts by two workstations while offline.');
   });
 
+  it('says what was deleted on one workstation and edited on another, and how it was settled', () => {
+    const c = conflict({
+      kind: 'edit_after_delete',
+      resourceName: null,
+      detail: 'Insurance policy Prairie Health, member PH-100-CORRECTED',
+    });
+    expect(conflictTitle(c)).toBe('Deleted on one workstation, edited on another');
+    expect(conflictSummary(c, ZONE)).toBe(
+      'Insurance policy Prairie Health, member PH-100-CORRECTED was deleted on one workstation while another, offline, edited it. The edits are kept, hidden under the deletion.',
+    );
+    expect(conflictSummary(conflict({ kind: 'edit_after_delete', detail: null }), ZONE)).toMatch(
+      /^A record was deleted on one workstation/,
+    );
+    expect(currentState(c)).toBe('It is still deleted: the edits are not shown anywhere.');
+    expect(currentState({ ...c, current: false })).toBe('It has been restored, with the edits.');
+    expect(resolutionLabel('restored')).toBe('Restored');
+    expect(resolutionLabel('kept_deleted')).toBe('Kept deleted');
+  });
+
   it('shows a kind it does not know, and an unknown resolution, as they are', () => {
     const unknown = conflict({ kind: 'opposite_merges', resourceName: null });
     expect(conflictTitle(unknown)).toBe('Conflict of another kind');

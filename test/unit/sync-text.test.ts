@@ -1,7 +1,7 @@
 /** The header's sync line and the sync location form's checks (renderer/src/features/sync), for the states the e2e run cannot stage. */
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../main/contract';
-import { describeSync, relativeTime } from '../../renderer/src/features/sync/syncText';
+import { describeRound, describeSync, NO_ACTIVITY, relativeTime } from '../../renderer/src/features/sync/syncText';
 import { serverFieldErrors, targetFormDefaults, targetFormSchema } from '../../renderer/src/features/sync/syncTargetForm';
 
 const now = Date.parse('2026-03-10T14:30:00Z');
@@ -72,6 +72,27 @@ describe('relativeTime', () => {
     expect(relativeTime('2026-03-10T14:31:00Z', now)).toBe('just now');
     expect(relativeTime('2026-03-10T13:00:00Z', now)).toBe('1 h ago');
     expect(relativeTime('2026-03-09T14:00:00Z', now)).toBe('1 day ago');
+  });
+});
+
+describe('describeRound', () => {
+  const round = { at: '2026-03-10T14:28:00Z', outcome: 'ok' as const, sent: 0, received: 0, message: null };
+
+  it('counts what a round sent and received', () => {
+    expect(describeRound({ ...round, sent: 3, received: 12 })).toBe('Sent 3 changes · received 12');
+    expect(describeRound({ ...round, sent: 1, received: 1234 })).toBe('Sent 1 change · received 1,234');
+    expect(describeRound({ ...round, sent: 2 })).toBe('Sent 2 changes');
+    expect(describeRound({ ...round, received: 1 })).toBe('Received 1 change');
+    expect(describeRound(round)).toBe('Synced: nothing new to send or receive');
+  });
+
+  it('says when the location could not be reached or what went wrong', () => {
+    expect(describeRound({ ...round, outcome: 'offline' })).toBe('Offline — could not reach the sync location');
+    expect(describeRound({ ...round, outcome: 'error', message: 'The sync folder cannot be found.' })).toBe(
+      'Problem: The sync folder cannot be found.',
+    );
+    expect(describeRound({ ...round, outcome: 'error' })).toBe('Problem: the sync did not finish');
+    expect(NO_ACTIVITY).toBe('Nothing synced yet in this session.');
   });
 });
 

@@ -57,6 +57,11 @@ function choicesFor(conflict: Conflict): Choice[] {
           blocked: conflict.current ? 'In Admin › Users, disable one of the two accounts and give that person a new login first.' : null,
         },
       ];
+    case 'edit_after_delete':
+      return [
+        { resolution: 'restored', label: 'Restore it (with the edits)', primary: true },
+        { resolution: 'kept_deleted', label: 'Keep it deleted' },
+      ];
     default:
       return [];
   }
@@ -93,6 +98,7 @@ export function ConflictCard({ conflict, reference, onResolved }: Props) {
       {family === 'double_booking' && <AppointmentSides appointments={conflict.appointments} reference={reference} />}
       {family === 'duplicate_patient' && <PatientSides patients={conflict.patients} />}
       {family === 'duplicate_login' && <UserSides users={conflict.users} />}
+      {family === 'edit_after_delete' && conflict.patients.length > 0 && <PatientSides patients={conflict.patients} single />}
       <CardLinks conflict={conflict} zone={zone} />
       {open && <ResolveForm conflict={conflict} title={title} onResolved={onResolved} />}
     </article>

@@ -85,7 +85,8 @@ export function AppointmentSides({ appointments, reference }: { appointments: Ap
   );
 }
 
-export function PatientSides({ patients }: { patients: PatientSummary[] }) {
+/** The patient records of a duplicate, or with `single` the one patient a deleted-and-edited record belongs to. */
+export function PatientSides({ patients, single = false }: { patients: PatientSummary[]; single?: boolean }) {
   const { navigate } = useNavigation();
   const session = useSession();
   return (
@@ -94,7 +95,7 @@ export function PatientSides({ patients }: { patients: PatientSummary[] }) {
         const name = patientDisplayName(p);
         const phone = primaryPhone(p);
         return (
-          <section key={p.id} className="conflict-side" aria-label={`Record ${i + 1}: ${name}`}>
+          <section key={p.id} className="conflict-side" aria-label={single ? `Patient: ${name}` : `Record ${i + 1}: ${name}`}>
             <h4 className="conflict-side__title">{name}</h4>
             <dl className="conflict-side__facts">
               <dt>Born</dt>
@@ -121,7 +122,7 @@ export function PatientSides({ patients }: { patients: PatientSummary[] }) {
           </section>
         );
       })}
-      <Missing what="record" count={patients.length} />
+      {!single && <Missing what="record" count={patients.length} />}
     </div>
   );
 }

@@ -7,11 +7,11 @@
 import { DateTime } from 'luxon';
 import type { Conflict } from '../../../../main/contract';
 
-export type ConflictFamily = 'double_booking' | 'duplicate_patient' | 'duplicate_login' | 'unknown';
+export type ConflictFamily = 'double_booking' | 'duplicate_patient' | 'duplicate_login' | 'edit_after_delete' | 'unknown';
 
 export function familyOf(kind: string): ConflictFamily {
   if (kind === 'double_booking_provider' || kind === 'double_booking_room') return 'double_booking';
-  if (kind === 'duplicate_patient' || kind === 'duplicate_login') return kind;
+  if (kind === 'duplicate_patient' || kind === 'duplicate_login' || kind === 'edit_after_delete') return kind;
   return 'unknown';
 }
 
@@ -20,6 +20,7 @@ const titles: Record<string, string> = {
   double_booking_room: 'Room booked twice',
   duplicate_patient: 'Patient registered twice',
   duplicate_login: 'Login name used twice',
+  edit_after_delete: 'Deleted on one workstation, edited on another',
 };
 
 /** The card's heading. */
@@ -64,6 +65,10 @@ export function conflictSummary(conflict: Conflict, zone: string): string {
     const login = user ? `The login name “${user.username}”` : 'The same login name';
     return `${login} was given to two accounts ${OFFLINE}.`;
   }
+  if (family === 'edit_after_delete') {
+    const what = conflict.detail ?? 'A record';
+    return `${what} was deleted on one workstation while another, offline, edited it. The edits are kept, hidden under the deletion.`;
+  }
   return `Two workstations changed the same thing while offline (“${conflict.kind}”). This version of Outpost does not know this kind of conflict: update Outpost on this workstation to resolve it here.`;
 }
 
@@ -78,6 +83,8 @@ export function currentState(conflict: Conflict): string {
       return conflict.current
         ? 'Both accounts are still active with the same login name.'
         : 'The two accounts no longer share an active login name.';
+    case 'edit_after_delete':
+      return conflict.current ? 'It is still deleted: the edits are not shown anywhere.' : 'It has been restored, with the edits.';
     default:
       return '';
   }
@@ -89,6 +96,8 @@ const resolutions: Record<string, string> = {
   different_people: 'Different people: both records kept',
   same_person: 'Same person: the records are to be merged by a manager',
   renamed: 'Login renamed',
+  restored: 'Restored',
+  kept_deleted: 'Kept deleted',
 };
 
 export function resolutionLabel(resolution: string | null): string {

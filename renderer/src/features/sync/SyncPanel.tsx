@@ -1,7 +1,8 @@
 /**
  * What the header's sync line opens: the full state in plain words (where the
  * data syncs, when it last did, what is waiting and why), "Sync now", and for
- * people with sync.manage the "Work offline" switch and the sync location.
+ * people with sync.manage the "Work offline" switch and the sync location;
+ * under it, the recent rounds that moved something or failed.
  * The dispatcher enforces sync.manage; hiding the controls only avoids
  * offering what would be refused.
  */
@@ -15,7 +16,7 @@ import { formatDateTime } from '../../ui/format';
 import { toApiError } from '../../ui/useServerForm';
 import { SyncIcon } from './SyncIcon';
 import { SyncLocationSection } from './SyncLocationSection';
-import { changes, count, explainSync, relativeTime, type SyncLine } from './syncText';
+import { changes, clockOrDate, count, describeRound, explainSync, NO_ACTIVITY, relativeTime, type SyncLine } from './syncText';
 import { useSyncCall } from './useSyncStatus';
 
 interface Props {
@@ -164,8 +165,32 @@ function SyncDetails({ status, line, now, zone }: Omit<Props, 'open' | 'onClose'
           </div>
         )}
       </section>
+      {configured && <RecentActivity history={status.history} now={now} zone={zone} />}
       {manages && <SyncLocationSection />}
     </>
+  );
+}
+
+/** The last rounds (newest first, quiet ones left out by the core), one line each with its clinic-local time. */
+function RecentActivity({ history, now, zone }: { history: SyncStatus['history']; now: number; zone: string }) {
+  return (
+    <section className="sync-activity" aria-labelledby="sync-activity-title">
+      <h3 id="sync-activity-title">Recent activity</h3>
+      {history.length === 0 ? (
+        <p className="sync-panel__muted">{NO_ACTIVITY}</p>
+      ) : (
+        <ol className="sync-activity__list">
+          {history.map((round, i) => (
+            <li key={`${round.at}-${i}`} className={`sync-activity__round sync-activity__round--${round.outcome}`}>
+              <time dateTime={round.at} title={formatDateTime(round.at, zone)}>
+                {clockOrDate(round.at, zone, now)}
+              </time>
+              <span>{describeRound(round)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 

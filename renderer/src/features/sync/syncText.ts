@@ -98,3 +98,18 @@ export function explainSync(status: SyncStatus): string {
   if (hasProblem(status)) return 'Sync needs attention: see below. Work saved on this workstation is safe.';
   return 'Changes made here are copied to the sync location within seconds, and changes from other workstations arrive on their own.';
 }
+
+export type SyncRound = SyncStatus['history'][number];
+
+/** What one sync round did: "Sent 3 changes · received 12", "Offline — could not reach the sync location", "Problem: …". */
+export function describeRound(round: SyncRound): string {
+  if (round.outcome === 'offline') return 'Offline — could not reach the sync location';
+  if (round.outcome === 'error') return `Problem: ${round.message ?? 'the sync did not finish'}`;
+  if (round.sent > 0 && round.received > 0) return `Sent ${changes(round.sent)} · received ${count(round.received)}`;
+  if (round.sent > 0) return `Sent ${changes(round.sent)}`;
+  if (round.received > 0) return `Received ${changes(round.received)}`;
+  return 'Synced: nothing new to send or receive';
+}
+
+/** The panel's "Recent activity" when no round has done anything yet. */
+export const NO_ACTIVITY = 'Nothing synced yet in this session.';
