@@ -29,6 +29,15 @@ export const patients = sqliteTable(
     preferredLanguage: text('preferred_language'),
     notes: text('notes'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * Set when this record was found to be a duplicate and merged into another: it is retired (hidden from
+     * search, never deleted) and read as the surviving record. Clearing it undoes the merge. Synced like any
+     * column, so a merge is itself a reversible, synced event (ARCHITECTURE §3).
+     */
+    mergedInto: text('merged_into'),
+    mergedAt: text('merged_at'),
+    /** User id of who merged it. */
+    mergedBy: text('merged_by'),
   },
   (t) => [index('patients_dob').on(t.dateOfBirth), index('patients_mrn').on(t.mrn), index('patients_family').on(t.familyName, t.givenName)],
 );

@@ -14,12 +14,13 @@ export const conflictResolutions = [
   'renamed',
   'restored',
   'kept_deleted',
+  'unmerged',
 ] as const;
 export type ConflictResolution = (typeof conflictResolutions)[number];
 
 export const Conflict = z.object({
   id: z.string(),
-  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, or newer kinds. */
+  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, opposite_merges, or newer kinds. */
   kind: z.string(),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),

@@ -144,6 +144,10 @@ export const Patient = z.object({
   notes: MaybeText,
   insurance: z.array(InsurancePolicy),
   updatedAt: Text,
+  /** Retired as a duplicate of this patient (read that record instead); null for a current record. */
+  mergedInto: z.string().nullable().default(null),
+  /** Duplicates merged into this record: their appointments are listed here too. */
+  mergedFrom: z.array(PatientSummary).default([]),
 });
 export type Patient = z.infer<typeof Patient>;
 
@@ -185,6 +189,17 @@ export const patients = {
     output: Patient,
     access: 'patients.write',
   }),
+  /**
+   * The same person registered twice: retire `retiredId` into `survivingId`. The retired record is kept
+   * (never deleted), leaves search, and its appointments show with the surviving record. Reversible.
+   */
+  'patients.merge': method({
+    input: z.object({ retiredId: Id, survivingId: Id }).strict(),
+    output: Patient,
+    access: 'patients.write',
+  }),
+  /** Undo a merge: the retired record becomes a patient of its own again. */
+  'patients.unmerge': method({ input: z.object({ id: Id }).strict(), output: Patient, access: 'patients.write' }),
   /** Change a patient's details and insurance (policies left out are removed). */
   'patients.update': method({
     input: PatientFields.extend({

@@ -5,6 +5,7 @@ import { patientHandlers } from './patients/handlers';
 import { schedulingHandlers } from './scheduling/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { syncHandlers } from './sync/handlers';
+import { mergeHandlers } from './patients/merge';
 import { conflictHandlers } from './conflicts/handlers';
 
 export const handlers: Handlers = {
@@ -13,5 +14,6 @@ export const handlers: Handlers = {
   ...patientHandlers,
   ...schedulingHandlers,
   ...syncHandlers,
+  ...mergeHandlers,
   ...conflictHandlers,
 };

@@ -16,6 +16,7 @@ const STATUS = 'contract-appointment-status.test.ts';
 const TOOLS = 'contract-schedule-tools.test.ts';
 const SYNC = 'contract-sync.test.ts';
 const CONFLICTS = 'sync-conflicts.test.ts';
+const MERGE = 'patients-merge.test.ts';
 
 /** Each method -> the test file that exercises its success and refusal cases. */
 const TESTED_IN: Record<MethodName, string> = {
@@ -41,6 +42,8 @@ const TESTED_IN: Record<MethodName, string> = {
   'sync.configure': SYNC,
   'sync.join': SYNC,
   'conflicts.list': CONFLICTS,
+  'patients.merge': MERGE,
+  'patients.unmerge': MERGE,
   'conflicts.resolve': CONFLICTS,
   'patients.search': PATIENTS,
   'patients.get': PATIENTS,

@@ -10,7 +10,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { conflicts, patients, users } from '../../../db/schema';
 import { inactiveStatuses } from '../../contract';
 import type { Writer } from '../../sync/mutate';
-import { nameKey } from '../patients/records';
+import { nameKey, survivorOf } from '../patients/records';
 import type { Store } from '../store';
 
 export interface Clash {
@@ -49,7 +49,7 @@ function doubleBookings(store: Store, id: string): Clash[] {
 /** Another patient with the same name and date of birth registered on another workstation. */
 function duplicatePatients(store: Store, id: string): Clash[] {
   const row = store.db.select().from(patients).where(eq(patients.id, id)).get();
-  if (!row?.dateOfBirth || row.deletedAt) return [];
+  if (!row?.dateOfBirth || row.deletedAt || row.mergedInto) return [];
   const sameDob = store.db
     .select()
     .from(patients)
@@ -61,12 +61,24 @@ function duplicatePatients(store: Store, id: string): Clash[] {
     .filter(
       (other) =>
         other.id !== id &&
+        !other.mergedInto &&
         // One workstation registering both saw its own duplicate warning and went on: not a sync clash.
         other.originDevice !== row.originDevice &&
         nameKey(other.givenName) === given &&
         nameKey(other.familyName) === family,
     )
     .map((other) => ({ kind: 'duplicate_patient', subjects: [id, other.id], resourceId: null }));
+}
+
+/**
+ * Two workstations merged two records into each other (A into B here, B into
+ * A there): a cycle, so neither is retired (survivorOf) until a person undoes
+ * one of the merges.
+ */
+function oppositeMerges(store: Store, id: string): Clash[] {
+  const row = store.db.select().from(patients).where(eq(patients.id, id)).get();
+  if (!row?.mergedInto || survivorOf(store, id) !== id) return [];
+  return [{ kind: 'opposite_merges', subjects: [id, row.mergedInto], resourceId: null }];
 }
 
 /** Another active user with the same login name, created on another workstation. */
@@ -118,6 +130,7 @@ export function detectConflicts(store: Store, touched: ReadonlyMap<string, Reado
   };
   check('appointments', (id) => doubleBookings(store, id));
   check('patients', (id) => duplicatePatients(store, id));
+  check('patients', (id) => oppositeMerges(store, id));
   check('users', (id) => duplicateLogins(store, id));
   for (const table of DELETABLE_TABLES) check(table, (id) => editsAfterDelete(store, table, id));
   if (clashes.size === 0) return 0;
@@ -155,6 +168,7 @@ export function stillClashing(store: Store, clash: Clash): boolean {
   if (!first) return false;
   if (clash.kind.startsWith('double_booking_')) return doubleBookings(store, first).some((c) => conflictId(c) === conflictId(clash));
   if (clash.kind === 'duplicate_patient') return duplicatePatients(store, first).some((c) => conflictId(c) === conflictId(clash));
+  if (clash.kind === 'opposite_merges') return clash.subjects.some((id) => oppositeMerges(store, id).length > 0);
   if (clash.kind === 'duplicate_login') return duplicateLogins(store, first).some((c) => conflictId(c) === conflictId(clash));
   if (clash.kind === 'edit_after_delete' && clash.resourceId) return editsAfterDelete(store, clash.resourceId, first).length > 0;
   return true;

@@ -29,7 +29,7 @@ function toConflict(store: Store, row: ConflictRow): Conflict {
     ? store.db.select().from(appointments).where(inArray(appointments.id, ids)).orderBy(asc(appointments.startAt)).all()
     : [];
   const deleted = row.kind === 'edit_after_delete' ? describeDeleted(store, row) : { detail: null, patientIds: [] };
-  const patientIds = row.kind === 'duplicate_patient' ? ids : deleted.patientIds;
+  const patientIds = row.kind === 'duplicate_patient' || row.kind === 'opposite_merges' ? ids : deleted.patientIds;
   const patientRows = patientIds.length > 0 ? store.db.select().from(patients).where(inArray(patients.id, patientIds)).all() : [];
   const userRows = row.kind === 'duplicate_login' ? store.db.select().from(users).where(inArray(users.id, ids)).all() : [];
   const resources = [...listProviders(store).map((p) => ({ id: p.id, name: p.displayName })), ...listRooms(store)];
@@ -119,6 +119,7 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
       duplicate_patient: ['different_people', 'same_person'],
       duplicate_login: ['renamed'],
       edit_after_delete: ['restored', 'kept_deleted'],
+      opposite_merges: ['unmerged'],
     };
     const allowed = fitting[row.kind];
     if (allowed && !allowed.includes(input.resolution)) {
@@ -128,6 +129,10 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
     }
     if (input.resolution === 'rebooked' && current.current) {
       const message = 'Both appointments still overlap. Move or cancel one of them first, or keep both on purpose.';
+      throw new ApiError('VALIDATION', message, { resolution: message });
+    }
+    if (input.resolution === 'unmerged' && current.current) {
+      const message = 'The two records are still merged into each other. Undo the merge on one of them first.';
       throw new ApiError('VALIDATION', message, { resolution: message });
     }
     if (input.resolution === 'renamed' && current.current) {

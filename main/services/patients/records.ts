@@ -1,5 +1,5 @@
 /** Reading patients and insurance, and the duplicate check used before any save. */
-import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { insurancePolicies, patients, recentPatients } from '../../../db/schema';
 import { ApiError, type DuplicateCandidate, type Patient, type PatientSummary } from '../../contract';
 import type { Store } from '../store';
@@ -90,7 +90,49 @@ export function loadPatient(store: Store, id: string): Patient {
     notes: row.notes,
     insurance,
     updatedAt: recordUpdatedAt(store, row),
+    mergedInto: survivorOf(store, row.id) === row.id ? null : (row.mergedInto ?? null),
+    mergedFrom: store.db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.mergedInto, row.id), isNull(patients.deletedAt)))
+      .all()
+      .map(toSummary),
   };
+}
+
+/**
+ * The record a patient id is read as: itself, or the record it was merged
+ * into (followed through chains). Two workstations merging two records into
+ * each other make a cycle: then neither is retired until a person decides
+ * (the conflicts inbox shows it).
+ */
+/** Same rule as search: not merged away, unless merged in a cycle (see survivorOf). */
+const notRetired = sql`(${patients.mergedInto} IS NULL OR EXISTS (SELECT 1 FROM patients m WHERE m.id = ${patients.mergedInto} AND m.merged_into = ${patients.id}))`;
+
+export function survivorOf(store: Store, id: string): string {
+  const seen = new Set([id]);
+  let current = id;
+  for (;;) {
+    const next = store.db.select({ into: patients.mergedInto }).from(patients).where(eq(patients.id, current)).get()?.into;
+    if (!next) return current;
+    if (seen.has(next)) return id;
+    seen.add(next);
+    current = next;
+  }
+}
+
+/** A patient id and every record merged into it (directly or through a chain). */
+export function withMergedRecords(store: Store, id: string): string[] {
+  const ids = [id];
+  for (let i = 0; i < ids.length; i += 1) {
+    const merged = store.db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(eq(patients.mergedInto, ids[i] ?? ''))
+      .all();
+    for (const row of merged) if (!ids.includes(row.id) && survivorOf(store, row.id) === id) ids.push(row.id);
+  }
+  return ids;
 }
 
 /**
@@ -122,7 +164,7 @@ export function findDuplicates(
     const sameDob = store.db
       .select()
       .from(patients)
-      .where(and(eq(patients.dateOfBirth, candidate.dateOfBirth), isNull(patients.deletedAt)))
+      .where(and(eq(patients.dateOfBirth, candidate.dateOfBirth), isNull(patients.deletedAt), notRetired))
       .all();
     for (const row of sameDob) {
       if (given && family && row.id !== candidate.excludeId && nameKey(row.familyName) === family && nameKey(row.givenName) === given) {
@@ -162,7 +204,7 @@ export function recentFor(store: Store, userId: string): PatientSummary[] {
   const rows = store.db
     .select()
     .from(patients)
-    .where(and(inArray(patients.id, ids), isNull(patients.deletedAt)))
+    .where(and(inArray(patients.id, ids), isNull(patients.deletedAt), notRetired))
     .all();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {

@@ -23,6 +23,14 @@ export function ftsQuery(words: string[]): string {
     .join(' ');
 }
 
+/**
+ * Not merged into another record — or merged into each other by two workstations (a cycle, shown in the
+ * conflicts inbox), in which case neither is retired until a person decides.
+ */
+const NOT_RETIRED = sql.raw(
+  '(p.merged_into IS NULL OR EXISTS (SELECT 1 FROM patients m WHERE m.id = p.merged_into AND m.merged_into = p.id))',
+);
+
 const SUMMARY_COLUMNS = sql`p.id, p.mrn, p.given_name AS givenName, p.family_name AS familyName, p.preferred_name AS preferredName,
     p.sex, p.date_of_birth AS dateOfBirth, p.phone_mobile AS phoneMobile, p.phone_home AS phoneHome`;
 
@@ -35,7 +43,7 @@ const SUMMARY_COLUMNS = sql`p.id, p.mrn, p.given_name AS givenName, p.family_nam
 function familyNameInitial(store: Store, letter: string, limit: number): PatientSummary[] {
   const range = (initial: string) =>
     store.db.all<PatientSummary>(sql`SELECT ${SUMMARY_COLUMNS} FROM patients p
-      WHERE p.family_name >= ${initial} AND p.family_name < ${`${initial}\uffff`} AND p.deleted_at IS NULL
+      WHERE p.family_name >= ${initial} AND p.family_name < ${`${initial}\uffff`} AND p.deleted_at IS NULL AND ${NOT_RETIRED}
       ORDER BY p.family_name, p.given_name LIMIT ${limit}`);
   const upper = letter.toUpperCase();
   const lower = letter.toLowerCase();
@@ -63,9 +71,9 @@ export function searchPatients(store: Store, query: string, limit: number): Pati
   const dobFilter = dob ? sql`AND p.date_of_birth = ${dob}` : sql``;
   const statement = match
     ? sql`SELECT ${columns} FROM patient_search s JOIN patients p ON p.rowid = s.rowid
-          WHERE patient_search MATCH ${match} AND p.deleted_at IS NULL ${dobFilter}
+          WHERE patient_search MATCH ${match} AND p.deleted_at IS NULL AND ${NOT_RETIRED} ${dobFilter}
           ORDER BY p.family_name, p.given_name LIMIT ${limit}`
-    : sql`SELECT ${columns} FROM patients p WHERE p.deleted_at IS NULL ${dobFilter}
+    : sql`SELECT ${columns} FROM patients p WHERE p.deleted_at IS NULL AND ${NOT_RETIRED} ${dobFilter}
           ORDER BY p.family_name, p.given_name LIMIT ${limit}`;
   if (!match && !dob) return [];
   return store.db.all<PatientSummary>(statement);
@@ -77,6 +85,6 @@ export function patientsWithPhone(store: Store, digits: string): PatientSummary[
   const rows = store.db.all<PatientSummary>(sql`SELECT p.id, p.mrn, p.given_name AS givenName, p.family_name AS familyName,
       p.preferred_name AS preferredName, p.sex, p.date_of_birth AS dateOfBirth, p.phone_mobile AS phoneMobile, p.phone_home AS phoneHome
     FROM patient_search s JOIN patients p ON p.rowid = s.rowid
-    WHERE patient_search MATCH ${`identifiers : "${digits}"`} AND p.deleted_at IS NULL LIMIT 20`);
+    WHERE patient_search MATCH ${`identifiers : "${digits}"`} AND p.deleted_at IS NULL AND ${NOT_RETIRED} LIMIT 20`);
   return rows.filter((p) => [p.phoneMobile, p.phoneHome].some((phone) => phone?.replace(/\D/g, '') === digits));
 }

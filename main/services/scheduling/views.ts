@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, sql, type 
 import { appointments } from '../../../db/schema';
 import { ApiError, inactiveStatuses, patientDisplayName, type Appointment } from '../../contract';
 import type { Store } from '../store';
+import { withMergedRecords } from '../patients/records';
 import { MAX_APPOINTMENT_MS } from './availability';
 
 type AppointmentRow = typeof appointments.$inferSelect;
@@ -145,7 +146,8 @@ export function appointmentsOfPatient(store: Store, patientId: string): Appointm
   const rows = store.db
     .select()
     .from(appointments)
-    .where(and(eq(appointments.patientId, patientId), isNull(appointments.deletedAt)))
+    // A merged duplicate's appointments belong to the surviving record.
+    .where(and(inArray(appointments.patientId, withMergedRecords(store, patientId)), isNull(appointments.deletedAt)))
     .orderBy(desc(appointments.startAt))
     .limit(200)
     .all();
