@@ -13,6 +13,7 @@ import {
   resolvedLine,
   timeSpan,
 } from '../../renderer/src/features/conflicts/conflictText';
+import { keepRecordLabel, mergeNote, mergeQuestion, unmergeQuestion } from '../../renderer/src/features/patients/mergeText';
 
 const ZONE = 'America/Chicago';
 
@@ -138,10 +139,30 @@ describe('conflict wording', () => {
     expect(resolutionLabel('kept_deleted')).toBe('Kept deleted');
   });
 
+  it('describes records merged into each other, and asks for one merge to be undone', () => {
+    const patient = {
+      id: 'p1',
+      mrn: 'A-000123',
+      givenName: 'Ada',
+      familyName: 'Okafor',
+      preferredName: null,
+      sex: 'female',
+      dateOfBirth: '1984-03-12',
+      phoneMobile: null,
+      phoneHome: null,
+    };
+    const cycle = conflict({ kind: 'opposite_merges', resourceName: null, patients: [patient, { ...patient, id: 'p2' }] });
+    expect(conflictTitle(cycle)).toBe('Two records merged into each other');
+    expect(conflictSummary(cycle, ZONE)).toMatch(/merged in opposite directions .* neither is retired/);
+    expect(currentState(cycle)).toMatch(/undo the merge/);
+    expect(currentState({ ...cycle, current: false })).toMatch(/was undone/);
+    expect(resolutionLabel('unmerged')).toBe('One merge undone');
+  });
+
   it('shows a kind it does not know, and an unknown resolution, as they are', () => {
-    const unknown = conflict({ kind: 'opposite_merges', resourceName: null });
+    const unknown = conflict({ kind: 'split_household', resourceName: null });
     expect(conflictTitle(unknown)).toBe('Conflict of another kind');
-    expect(conflictSummary(unknown, ZONE)).toContain('(“opposite_merges”)');
+    expect(conflictSummary(unknown, ZONE)).toContain('(“split_household”)');
     expect(currentState(unknown)).toBe('');
     expect(resolutionLabel('kept_both')).toBe('Kept both appointments');
     expect(resolutionLabel('merged_later')).toBe('Resolved (merged_later)');
@@ -150,6 +171,24 @@ describe('conflict wording', () => {
   it('says who resolved it and when, in clinic time', () => {
     expect(resolvedLine({ resolvedAt: '2026-11-24T17:05:00.000Z', resolvedByName: 'Frankie Desk' }, ZONE)).toBe(
       'Resolved by Frankie Desk on Tue 24 Nov 2026, 11:05',
+    );
+  });
+
+  it('names both records by MRN when merging a duplicate and when undoing it', () => {
+    expect(keepRecordLabel('KRL002005')).toBe('Keep this record (KRL002005) and merge the other into it');
+    expect(mergeQuestion('KRL002005', 'DFV000002')).toBe(
+      "Merge MRN KRL002005 into MRN DFV000002? KRL002005's appointments will show under DFV000002. This can be undone from DFV000002's record.",
+    );
+    expect(mergeNote('KRL002005', 'DFV000002')).toBe('Merged KRL002005 into DFV000002');
+    expect(mergeNote('KRL002005', 'DFV000002', '  Same passport.  ')).toBe('Merged KRL002005 into DFV000002. Same passport.');
+    expect(mergeNote('KRL002005', 'DFV000002', 'x'.repeat(500))).toHaveLength(500);
+    expect(unmergeQuestion('KRL002005', 'DFV000002')).toBe(
+      'Undo the merge of MRN KRL002005 into MRN DFV000002? KRL002005 becomes a record of its own again: it shows in search, with its own appointments.',
+    );
+    expect(unmergeQuestion('KRL002005', null)).toMatch(/^Undo the merge of MRN KRL002005 into the surviving record\? /);
+    expect(resolutionLabel('same_person')).toBe('Same person: one record merged into the other');
+    expect(currentState(conflict({ kind: 'duplicate_patient', current: false }))).toBe(
+      'One of the two records no longer matches the other.',
     );
   });
 });

@@ -91,6 +91,7 @@ export function loadPatient(store: Store, id: string): Patient {
     insurance,
     updatedAt: recordUpdatedAt(store, row),
     mergedInto: survivorOf(store, row.id) === row.id ? null : (row.mergedInto ?? null),
+    // In a cycle (merged into each other on two workstations) each lists the other: undoing either settles it.
     mergedFrom: store.db
       .select()
       .from(patients)

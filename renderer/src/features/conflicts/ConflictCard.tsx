@@ -3,16 +3,20 @@
  * whether it still clashes, the two sides, and the answers that fit its kind.
  * An answer that the core would refuse while the clash is still there (a
  * double booking "rebooked", a login "renamed") is offered disabled with the
- * step to take first, rather than sent to be refused.
+ * step to take first, rather than sent to be refused. A patient registered
+ * twice is settled on its sides: "Keep this record" merges the other record
+ * into it (after asking) and resolves the conflict as the same person.
  */
 import { useId, useState } from 'react';
-import type { Conflict, ConflictResolution, Reference } from '../../../../main/contract';
+import type { ApiError, Conflict, ConflictResolution, PatientSummary, Reference } from '../../../../main/contract';
 import { useApiMutation } from '../../api/hooks';
 import { useNavigation } from '../../app/navigation';
 import { useSession } from '../../app/session';
+import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
+import { mergeNote, mergeQuestion } from '../patients/mergeText';
 import { localParts } from '../schedule/clinicTime';
 import { AppointmentSides, PatientSides, UserSides } from './ConflictSides';
 import { conflictSummary, conflictTitle, currentState, familyOf, resolutionLabel, resolvedLine } from './conflictText';
@@ -40,14 +44,23 @@ function choicesFor(conflict: Conflict): Choice[] {
         },
       ];
     case 'duplicate_patient':
-      return [
-        { resolution: 'different_people', label: 'Different people' },
-        {
-          resolution: 'same_person',
-          label: 'Same person',
-          hint: 'Merging records is not available yet; mark it so a manager can follow up.',
-        },
-      ];
+      // While both records are open, "same person" is answered by "Keep this record" on one side (a merge).
+      return conflict.current
+        ? [
+            {
+              resolution: 'different_people',
+              label: 'Different people',
+              hint: 'The same person? Choose “Keep this record” on the record to keep: the other one is merged into it.',
+            },
+          ]
+        : [
+            { resolution: 'different_people', label: 'Different people' },
+            {
+              resolution: 'same_person',
+              label: 'Same person',
+              hint: 'One of the records has since been merged or changed: nothing is left to merge.',
+            },
+          ];
     case 'duplicate_login':
       return [
         {
@@ -61,6 +74,15 @@ function choicesFor(conflict: Conflict): Choice[] {
       return [
         { resolution: 'restored', label: 'Restore it (with the edits)', primary: true },
         { resolution: 'kept_deleted', label: 'Keep it deleted' },
+      ];
+    case 'opposite_merges':
+      return [
+        {
+          resolution: 'unmerged',
+          label: 'Mark as settled',
+          primary: true,
+          blocked: conflict.current ? 'Undo one of the two merges first, from the record you want to keep.' : null,
+        },
       ];
     default:
       return [];
@@ -81,6 +103,35 @@ export function ConflictCard({ conflict, reference, onResolved }: Props) {
   const title = conflictTitle(conflict);
   const state = currentState(conflict);
   const tone = open ? (conflict.current ? 'current' : 'settled') : 'past';
+  const session = useSession();
+  const [note, setNote] = useState('');
+  const resolve = useApiMutation('conflicts.resolve');
+  const merge = useApiMutation('patients.merge');
+  const [keeping, setKeeping] = useState<PatientSummary | null>(null);
+  const mergeable =
+    family === 'duplicate_patient' && open && conflict.current && conflict.patients.length === 2 && session.can('patients.write');
+  const retiring = keeping ? conflict.patients.find((p) => p.id !== keeping.id) : undefined;
+  const busy = resolve.isPending || merge.isPending;
+
+  function settle(resolution: ConflictResolution, noteText: string) {
+    // Not mutate's per-call onSuccess: the sync event of this very change can refetch the list and unmount
+    // this card before the answer arrives, and react-query then drops per-call callbacks (no announcement).
+    return resolve
+      .mutateAsync({ id: conflict.id, resolution, note: noteText.trim() || undefined })
+      .then(onResolved)
+      .catch(() => undefined); // the error is shown from resolve.error
+  }
+
+  async function confirmMerge(surviving: PatientSummary, retired: PatientSummary) {
+    try {
+      await merge.mutateAsync({ retiredId: retired.id, survivingId: surviving.id });
+    } catch {
+      return; // shown in the dialog from merge.error
+    }
+    setKeeping(null);
+    await settle('same_person', mergeNote(retired.mrn, surviving.mrn, note));
+  }
+
   return (
     <article
       className={`conflict-card${open ? '' : ' conflict-card--resolved'}${open && conflict.current ? ' conflict-card--current' : ''}`}
@@ -96,11 +147,52 @@ export function ConflictCard({ conflict, reference, onResolved }: Props) {
       {!open && <Resolution conflict={conflict} zone={zone} />}
       {state && <p className={`conflict-card__state conflict-card__state--${tone}`}>{state}</p>}
       {family === 'double_booking' && <AppointmentSides appointments={conflict.appointments} reference={reference} />}
-      {family === 'duplicate_patient' && <PatientSides patients={conflict.patients} />}
+      {family === 'duplicate_patient' && (
+        <PatientSides
+          patients={conflict.patients}
+          onKeep={
+            mergeable
+              ? (p) => {
+                  merge.reset();
+                  setKeeping(p);
+                }
+              : undefined
+          }
+          keepDisabled={busy}
+        />
+      )}
       {family === 'duplicate_login' && <UserSides users={conflict.users} />}
+      {family === 'opposite_merges' && <PatientSides patients={conflict.patients} />}
       {family === 'edit_after_delete' && conflict.patients.length > 0 && <PatientSides patients={conflict.patients} single />}
       <CardLinks conflict={conflict} zone={zone} />
-      {open && <ResolveForm conflict={conflict} title={title} onResolved={onResolved} />}
+      {open && (
+        <ResolveForm
+          conflict={conflict}
+          title={title}
+          note={note}
+          onNote={setNote}
+          busy={busy}
+          pending={resolve.isPending ? resolve.variables.resolution : null}
+          error={resolve.error}
+          onChoose={(resolution) => void settle(resolution, note)}
+        />
+      )}
+      <Dialog title="Merge the two records?" open={keeping !== null && retiring !== undefined} onClose={() => setKeeping(null)}>
+        {keeping && retiring && (
+          <>
+            <p>{mergeQuestion(retiring.mrn, keeping.mrn)}</p>
+            <ErrorMessage error={merge.error} />
+            <div className="form-actions">
+              <button type="button" className="button" onClick={() => setKeeping(null)}>
+                Cancel
+              </button>
+              <button type="button" className="button button--primary" disabled={busy} onClick={() => void confirmMerge(keeping, retiring)}>
+                {merge.isPending ? 'Merging…' : `Merge into ${keeping.mrn}`}
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
     </article>
   );
 }
@@ -146,22 +238,28 @@ function CardLinks({ conflict, zone }: { conflict: Conflict; zone: string }) {
   );
 }
 
-function ResolveForm({ conflict, title, onResolved }: { conflict: Conflict; title: string; onResolved(c: Conflict): void }) {
-  const resolve = useApiMutation('conflicts.resolve');
-  const [note, setNote] = useState('');
+interface ResolveFormProps {
+  conflict: Conflict;
+  title: string;
+  note: string;
+  onNote(note: string): void;
+  busy: boolean;
+  /** The answer being saved, if any. */
+  pending: ConflictResolution | null;
+  error: ApiError | null;
+  onChoose(resolution: ConflictResolution): void;
+}
+
+function ResolveForm({ conflict, title, note, onNote, busy, pending, error, onChoose }: ResolveFormProps) {
   const hintBase = useId();
   const choices = choicesFor(conflict).map((c, i) => ({ ...c, hintText: c.blocked ?? c.hint, hintId: `${hintBase}-${i}` }));
   if (choices.length === 0) return null;
-
-  function choose(resolution: ConflictResolution) {
-    resolve.mutate({ id: conflict.id, resolution, note: note.trim() || undefined }, { onSuccess: onResolved });
-  }
 
   return (
     <div className="conflict-resolve" role="group" aria-label={`Resolve: ${title}`}>
       <div className="conflict-resolve__row">
         <div className="conflict-resolve__note">
-          <TextInput label="Note (optional)" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+          <TextInput label="Note (optional)" value={note} maxLength={500} onChange={(e) => onNote(e.target.value)} />
         </div>
         <div className="conflict-resolve__buttons">
           {choices.map((c) => (
@@ -169,11 +267,11 @@ function ResolveForm({ conflict, title, onResolved }: { conflict: Conflict; titl
               key={c.resolution}
               type="button"
               className={`button${c.primary && !c.blocked ? ' button--primary' : ''}`}
-              disabled={Boolean(c.blocked) || resolve.isPending}
+              disabled={Boolean(c.blocked) || busy}
               aria-describedby={c.hintText ? c.hintId : undefined}
-              onClick={() => choose(c.resolution)}
+              onClick={() => onChoose(c.resolution)}
             >
-              {resolve.isPending && resolve.variables.resolution === c.resolution ? 'Saving…' : c.label}
+              {pending === c.resolution ? 'Saving…' : c.label}
             </button>
           ))}
         </div>
@@ -186,7 +284,7 @@ function ResolveForm({ conflict, title, onResolved }: { conflict: Conflict; titl
             </p>
           ),
       )}
-      <ErrorMessage error={resolve.error} />
+      <ErrorMessage error={error} />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import {
 import { useNavigation } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { formatDateTime, formatTime } from '../../ui/format';
+import { keepRecordLabel } from '../patients/mergeText';
 import { dobWithAge, primaryPhone, sexLabel } from '../patients/patientDisplay';
 import { statusLabel } from '../schedule/calendarModel';
 
@@ -85,8 +86,16 @@ export function AppointmentSides({ appointments, reference }: { appointments: Ap
   );
 }
 
+interface PatientSidesProps {
+  patients: PatientSummary[];
+  single?: boolean;
+  /** Offer "Keep this record" on each side (a duplicate still open): merge the other record into this one. */
+  onKeep?: (patient: PatientSummary) => void;
+  keepDisabled?: boolean;
+}
+
 /** The patient records of a duplicate, or with `single` the one patient a deleted-and-edited record belongs to. */
-export function PatientSides({ patients, single = false }: { patients: PatientSummary[]; single?: boolean }) {
+export function PatientSides({ patients, single = false, onKeep, keepDisabled = false }: PatientSidesProps) {
   const { navigate } = useNavigation();
   const session = useSession();
   return (
@@ -107,16 +116,29 @@ export function PatientSides({ patients, single = false }: { patients: PatientSu
               <dt>Phone</dt>
               <dd>{phone ?? 'None'}</dd>
             </dl>
-            {session.can('patients.read') && (
+            {(session.can('patients.read') || onKeep) && (
               <div className="conflict-side__actions">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Open record ${p.mrn} of ${name}`}
-                  onClick={() => navigate({ screen: 'patients', patientId: p.id })}
-                >
-                  Open record
-                </button>
+                {session.can('patients.read') && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Open record ${p.mrn} of ${name}`}
+                    onClick={() => navigate({ screen: 'patients', patientId: p.id })}
+                  >
+                    Open record
+                  </button>
+                )}
+                {onKeep && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={keepRecordLabel(p.mrn)}
+                    disabled={keepDisabled}
+                    onClick={() => onKeep(p)}
+                  >
+                    Keep this record
+                  </button>
+                )}
               </div>
             )}
           </section>

@@ -7,11 +7,12 @@
 import { DateTime } from 'luxon';
 import type { Conflict } from '../../../../main/contract';
 
-export type ConflictFamily = 'double_booking' | 'duplicate_patient' | 'duplicate_login' | 'edit_after_delete' | 'unknown';
+export type ConflictFamily =
+  'double_booking' | 'duplicate_patient' | 'duplicate_login' | 'edit_after_delete' | 'opposite_merges' | 'unknown';
 
 export function familyOf(kind: string): ConflictFamily {
   if (kind === 'double_booking_provider' || kind === 'double_booking_room') return 'double_booking';
-  if (kind === 'duplicate_patient' || kind === 'duplicate_login' || kind === 'edit_after_delete') return kind;
+  if (kind === 'duplicate_patient' || kind === 'duplicate_login' || kind === 'edit_after_delete' || kind === 'opposite_merges') return kind;
   return 'unknown';
 }
 
@@ -21,6 +22,7 @@ const titles: Record<string, string> = {
   duplicate_patient: 'Patient registered twice',
   duplicate_login: 'Login name used twice',
   edit_after_delete: 'Deleted on one workstation, edited on another',
+  opposite_merges: 'Two records merged into each other',
 };
 
 /** The card's heading. */
@@ -69,6 +71,11 @@ export function conflictSummary(conflict: Conflict, zone: string): string {
     const what = conflict.detail ?? 'A record';
     return `${what} was deleted on one workstation while another, offline, edited it. The edits are kept, hidden under the deletion.`;
   }
+  if (family === 'opposite_merges') {
+    const [patient] = conflict.patients;
+    const who = patient ? `${patient.givenName} ${patient.familyName}` : 'A patient';
+    return `${who}'s two records were merged in opposite directions ${OFFLINE}, so neither is retired yet.`;
+  }
   return `Two workstations changed the same thing while offline (“${conflict.kind}”). This version of Outpost does not know this kind of conflict: update Outpost on this workstation to resolve it here.`;
 }
 
@@ -85,6 +92,10 @@ export function currentState(conflict: Conflict): string {
         : 'The two accounts no longer share an active login name.';
     case 'edit_after_delete':
       return conflict.current ? 'It is still deleted: the edits are not shown anywhere.' : 'It has been restored, with the edits.';
+    case 'opposite_merges':
+      return conflict.current
+        ? 'Both merges are still in place. Open the record to keep and undo the merge listed there under “Merged records”.'
+        : 'One of the merges was undone: one record now holds the other.';
     default:
       return '';
   }
@@ -94,10 +105,11 @@ const resolutions: Record<string, string> = {
   kept_both: 'Kept both appointments',
   rebooked: 'Rebooked: one of the appointments was moved or cancelled',
   different_people: 'Different people: both records kept',
-  same_person: 'Same person: the records are to be merged by a manager',
+  same_person: 'Same person: one record merged into the other',
   renamed: 'Login renamed',
   restored: 'Restored',
   kept_deleted: 'Kept deleted',
+  unmerged: 'One merge undone',
 };
 
 export function resolutionLabel(resolution: string | null): string {

@@ -11,6 +11,7 @@ import { useNavigation } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
+import { MergedIntoBanner, MergedRecords } from './MergeNotices';
 import { PatientAppointments } from './PatientAppointments';
 import { dobWithAge, primaryPhone, rankLabels, relationshipLabels, sexLabel } from './patientDisplay';
 
@@ -53,6 +54,7 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
           </button>
         </div>
       )}
+      <MergedIntoBanner patient={p} />
       <header className="patient-detail__header">
         <div>
           <h1 className="patient-detail__name">{patientDisplayName(p)}</h1>
@@ -68,12 +70,12 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
           </div>
         </div>
         <div className="patient-detail__actions">
-          {session.can('patients.write') && (
+          {session.can('patients.write') && !p.mergedInto && (
             <button type="button" className="button" onClick={() => navigate({ screen: 'patients', patientId, mode: 'edit' })}>
               Edit details
             </button>
           )}
-          {session.can('schedule.write') && (
+          {session.can('schedule.write') && !p.mergedInto && (
             <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'schedule', patientId })}>
               Book appointment
             </button>
@@ -81,6 +83,7 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
         </div>
       </header>
 
+      <MergedRecords patient={p} />
       <div className="patient-detail__grid">
         <Panel title="Demographics">
           <Facts
