@@ -45,6 +45,9 @@ export class RemoteApplier {
         'INSERT INTO sync_quarantine (op_id, device_id, hlc, op, reason, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason',
       ),
       release: sqlite.prepare('DELETE FROM sync_quarantine WHERE op_id = ?'),
+      savepoint: sqlite.prepare('SAVEPOINT apply_op'),
+      releaseSavepoint: sqlite.prepare('RELEASE apply_op'),
+      rollbackTo: sqlite.prepare('ROLLBACK TO apply_op'),
       quarantined: sqlite.prepare('SELECT op_id AS opId, device_id AS deviceId, op, reason FROM sync_quarantine ORDER BY hlc'),
       saveClock: sqlite.prepare(
         "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -101,7 +104,21 @@ export class RemoteApplier {
     return touched;
   }
 
+  /** Total: any failure of this op (a constraint, a value SQLite refuses) parks the op instead of stalling sync. */
   private tryApply(op: RemoteOp): ApplyOutcome {
+    this.sql.savepoint.run();
+    try {
+      const outcome = this.applyOp(op);
+      this.sql.releaseSavepoint.run();
+      return outcome;
+    } catch {
+      this.sql.rollbackTo.run();
+      this.sql.releaseSavepoint.run();
+      return 'rejected';
+    }
+  }
+
+  private applyOp(op: RemoteOp): ApplyOutcome {
     const statements = this.statementsFor(op.table);
     if (!statements) return 'unknown_table';
     if (parseHlc(op.hlc).wallMs > this.now() + MAX_FUTURE_MS) return 'clock_ahead';

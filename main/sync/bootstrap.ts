@@ -8,7 +8,7 @@ import type { RemoteApplier } from './apply';
 import type { SyncContext } from './context';
 import type { SegmentGap } from './pull';
 import { prune, type Pruned } from './retention';
-import { listSnapshots, mergeSnapshot, readManifest, writeSnapshot, type Progress } from './snapshot';
+import { listSnapshots, mergeSnapshot, readManifest, writeSnapshot, type Manifest, type Progress } from './snapshot';
 
 const BOOTSTRAPPED = 'sync_bootstrapped';
 
@@ -35,12 +35,19 @@ export async function coverGaps(
   onProgress?: Progress,
 ): Promise<SegmentGap[]> {
   if (gaps.length === 0) return [];
-  const [newest] = await listSnapshots(ctx);
-  if (!newest) return gaps;
-  const manifest = await readManifest(ctx, newest);
+  // Not simply the newest by name: names carry the writer's clock, and the snapshot a prune relied on may be
+  // another one. Take the kept snapshot that reaches furthest into the gaps.
+  let best: { prefix: string; manifest: Manifest; reach: number } | null = null;
+  for (const prefix of await listSnapshots(ctx)) {
+    const manifest = await readManifest(ctx, prefix);
+    const reach = gaps.reduce((sum, gap) => sum + Math.min(manifest.vector[gap.deviceId]?.seq ?? 0, gap.to), 0);
+    if (!best || reach > best.reach) best = { prefix, manifest, reach };
+  }
+  if (!best) return gaps;
+  const { manifest } = best;
   const covered = (gap: SegmentGap) => (manifest.vector[gap.deviceId]?.seq ?? 0) >= gap.from;
   if (!gaps.some(covered)) return gaps;
-  await mergeSnapshot(ctx, applier, { prefix: newest, manifest }, onProgress);
+  await mergeSnapshot(ctx, applier, { prefix: best.prefix, manifest }, onProgress);
   return gaps.filter((gap) => !covered(gap));
 }
 

@@ -66,6 +66,7 @@ export class Pusher {
   private readonly sql;
   /** Whether this Pusher has written our head yet (see pushAll). */
   private headWritten = false;
+  private ownLogChecked = false;
 
   constructor(
     private readonly ctx: SyncContext,
@@ -85,6 +86,24 @@ export class Pusher {
 
   /** Push every pending op; returns the number of ops pushed. */
   async pushAll(onProgress?: (pushed: number) => void): Promise<number> {
+    // ARCHITECTURE §4: before anything else after a start (a restore may have happened), look at our own log.
+    // A segment beyond what we know we pushed means this disk is a copy or a restored backup — fork now, before
+    // a head is written (it would wind the head back) or new numbers are handed out, even with nothing to send.
+    if (!this.ownLogChecked) {
+      const last = pushedState(this.ctx.sqlite);
+      const after = last.seq > 0 ? layout.segment(this.ctx.clinicId, this.ctx.deviceId, last.seq) : undefined;
+      const beyond = await this.ctx.objects.list(layout.logPrefix(this.ctx.clinicId, this.ctx.deviceId), after);
+      if (beyond.length > 0) {
+        const pending = this.takeBatch();
+        // Ours after all if it holds exactly our next unsent ops (written just before a crash): adopted below.
+        const [first] = beyond;
+        const stored = first ? await this.ctx.objects.get(first.key) : null;
+        const opened = stored ? await openSigned(Segment, stored, first?.key ?? '', (epoch) => this.ctx.keys.get(epoch)) : null;
+        const ours = opened !== null && opened.value.ops.length > 0 && opened.value.ops.every((op, i) => op.id === pending[i]?.opId);
+        if (!ours) throw new ForkError();
+      }
+      this.ownLogChecked = true;
+    }
     let total = 0;
     for (;;) {
       const pushed = await this.pushOne();

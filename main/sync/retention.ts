@@ -10,7 +10,7 @@ import type { SyncContext } from './context';
 import { deviceOfHead, layout, seqOfSegment } from './layout';
 import { Head, openJson } from './segment';
 import type { Manifest } from './snapshot';
-import { listSnapshots } from './snapshot';
+import { listSnapshots, readManifest } from './snapshot';
 
 export const DEFAULT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 const SNAPSHOTS_KEPT = 2;
@@ -33,9 +33,14 @@ export async function prune(ctx: SyncContext, newest: Manifest, retentionMs = DE
     if (now - Date.parse(head.updatedAt) <= retentionMs) heads.push(head);
   }
 
+  // Every kept snapshot must still be usable to fill a gap: only what all of them cover may go.
+  const kept = (await listSnapshots(ctx)).slice(0, SNAPSHOTS_KEPT);
+  const manifests = [newest];
+  for (const prefix of kept) manifests.push(await readManifest(ctx, prefix));
   let segments = 0;
   for (const [device, cursor] of Object.entries(newest.vector)) {
     let limit = cursor.seq;
+    for (const manifest of manifests) limit = Math.min(limit, manifest.vector[device]?.seq ?? 0);
     for (const head of heads) limit = Math.min(limit, head.deviceId === device ? head.seq : (head.applied[device] ?? 0));
     if (limit <= 0) continue;
     for (const object of await objects.list(layout.logPrefix(clinicId, device))) {

@@ -17,7 +17,8 @@ export const RemoteOp = z.object({
   kind: z.enum(['insert', 'update', 'delete']),
   /** SQL column name -> value written. */
   data: z.record(z.string(), Value),
-  hlc: z.string().min(1),
+  /** Checked here so a malformed stamp is refused with its segment instead of failing the apply. */
+  hlc: z.string().regex(/^\d{15}-\d{6}-.+$/),
 });
 export type RemoteOp = z.infer<typeof RemoteOp>;
 

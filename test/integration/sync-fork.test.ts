@@ -73,3 +73,28 @@ it('the copy forks to a new identity on its first push after the original wrote,
   expect(joined.alarms).toEqual([]);
   expect(c.query("SELECT count(*) AS n FROM patients WHERE family_name = 'Byrne'")).toEqual([{ n: 3 }]);
 });
+
+it('a restored backup with nothing left to send forks on its first sync, before it winds its head back or hands out numbers', async () => {
+  const backupDir = mkdtempSync(join(tmpdir(), 'outpost-backup-'));
+  try {
+    const source = openStore(clinic.a.dataDir);
+    source.store.sqlite.prepare('VACUUM INTO ?').run(join(backupDir, 'outpost.db'));
+    source.close();
+    // After the backup, the original pushes more history.
+    await clinic.a.addPatient({ familyName: 'Afterbackup' });
+    await (await clinic.a.as('manager')).ok('sync.now', {});
+    const restored = await makeCore({ dataDir: backupDir, sync: { ...testSync(clinic.target), target: undefined } });
+    try {
+      const admin = await restored.login('ada.admin', PASSWORD);
+      const status = await admin.ok('sync.now', {});
+      expect(status.alarms.join(' ')).toMatch(/copy of another one/);
+      expect(identity(restored).workstation_prefix).not.toBe(identity(clinic.a).workstation_prefix);
+      // Its history from the original comes back to it as another device's, the patient included.
+      expect(restored.query("SELECT count(*) AS n FROM patients WHERE family_name = 'Afterbackup'")).toEqual([{ n: 1 }]);
+    } finally {
+      await restored.close();
+    }
+  } finally {
+    rmSync(backupDir, { recursive: true, force: true });
+  }
+});
