@@ -84,6 +84,12 @@ export class RemoteApplier {
         waiting += 1;
         continue;
       }
+      // Parked for columns this version lacks: its known columns are already applied. Re-applying it every poll
+      // would only refresh screens and search triggers for nothing, so wait until an update brings the columns.
+      if (entry.reason === 'unknown_columns' && !this.knowsAllColumns(parsed.data)) {
+        waiting += 1;
+        continue;
+      }
       const outcome = this.tryApply(parsed.data);
       if (outcome === 'applied') {
         this.sql.release.run(entry.opId);
@@ -95,6 +101,12 @@ export class RemoteApplier {
       }
     }
     return waiting;
+  }
+
+  private knowsAllColumns(op: RemoteOp): boolean {
+    if (!this.statementsFor(op.table)) return false;
+    const known = this.columnNames.get(op.table);
+    return Object.keys(op.data).every((column) => known?.has(column));
   }
 
   /** Tables and rows changed by remote ops since the last call. */

@@ -35,6 +35,7 @@ export interface SyncServiceOptions {
 
 export class SyncService {
   private engine: SyncEngine | null = null;
+  private queue: Promise<void> = Promise.resolve();
   private config: SavedConfig | null;
 
   constructor(private readonly options: SyncServiceOptions) {
@@ -93,6 +94,10 @@ export class SyncService {
 
   /** Sync this workstation's clinic through `target`, creating the clinic's keyring there or opening it. */
   async configure(target: SyncTarget, passphrase: string, clinicId: string): Promise<SyncStatus> {
+    return this.one(() => this.configureNow(target, passphrase, clinicId));
+  }
+
+  private async configureNow(target: SyncTarget, passphrase: string, clinicId: string): Promise<SyncStatus> {
     const objects = this.storeFor(target);
     const keys = await createOrOpenKeyring(objects, clinicId, passphrase, this.options.keyringLog2N);
     await this.replace({ target, clinicId, keys: encodeKeys(keys) });
@@ -102,6 +107,10 @@ export class SyncService {
 
   /** Join the one clinic found at `target`: keys from the passphrase, then everything pulled. */
   async join(target: SyncTarget, passphrase: string): Promise<void> {
+    return this.one(() => this.joinNow(target, passphrase));
+  }
+
+  private async joinNow(target: SyncTarget, passphrase: string): Promise<void> {
     const objects = this.storeFor(target);
     const clinics = await clinicsAt(objects);
     const clinicId = clinics[0];
@@ -120,6 +129,19 @@ export class SyncService {
   async close(): Promise<void> {
     await this.engine?.stop();
     this.engine = null;
+  }
+
+  /**
+   * One configure or join at a time: two interleaved (a setup finishing while the workstation looks for its
+   * clinic) would each close the engine before the other starts its own, leaving one running unseen.
+   */
+  private one<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   private async replace(config: SavedConfig): Promise<void> {

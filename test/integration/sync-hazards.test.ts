@@ -207,6 +207,9 @@ describe('ops from a newer Outpost', () => {
     expect(row(reader, 'rooms', 'room-2')).toMatchObject({ name: 'Phlebotomy' });
     expect(parked(reader).map((p) => p.reason)).toEqual(['unknown_columns', 'unknown_columns']);
     expect(reader.dump().rooms).toEqual(local.dump().rooms);
+    // Waiting for an update, they are not re-applied on every poll (no screen refresh, no search-index churn).
+    const idle = await reader.pullOnce();
+    expect(idle.touched.size).toBe(0);
   });
 
   it('parks an insert this version cannot store (a required column missing) as rejected, and moves on', async () => {
