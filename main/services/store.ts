@@ -4,12 +4,13 @@
  * workstation's identity (device id, human-facing number prefix).
  */
 import type Database from 'better-sqlite3';
-import { count, eq, isNull } from 'drizzle-orm';
+import { count, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { syncOutbox, syncState } from '../../db/schema';
+import { syncOutbox } from '../../db/schema';
 import { ChangeCapture, type DrizzleDb } from '../sync/mutate';
 import { HybridLogicalClock, type HlcState } from '../sync/hlc';
 import { newWorkstationPrefix } from '../sync/identity';
+import { readState, writeState } from '../sync/state';
 
 export interface Store {
   sqlite: Database.Database;
@@ -24,10 +25,8 @@ export interface Store {
 }
 
 export function createStore(sqlite: Database.Database, db: DrizzleDb): Store {
-  const state = (key: string): string | undefined => db.select().from(syncState).where(eq(syncState.key, key)).get()?.value;
-  const setState = (key: string, value: string): void => {
-    db.insert(syncState).values({ key, value }).onConflictDoUpdate({ target: syncState.key, set: { value } }).run();
-  };
+  const state = (key: string) => readState(sqlite, key);
+  const setState = (key: string, value: string) => writeState(sqlite, key, value);
 
   let deviceId = state('device_id');
   if (!deviceId) {

@@ -8,12 +8,13 @@ import type { RemoteApplier } from './apply';
 import type { SyncContext } from './context';
 import type { SegmentGap } from './pull';
 import { prune, type Pruned } from './retention';
+import { readState, writeState } from './state';
 import { listSnapshots, mergeSnapshot, readManifest, writeSnapshot, type Manifest, type Progress } from './snapshot';
 
 const BOOTSTRAPPED = 'sync_bootstrapped';
 
 function isBootstrapped(ctx: SyncContext): boolean {
-  const marked = ctx.sqlite.prepare('SELECT 1 FROM sync_state WHERE key = ?').get(BOOTSTRAPPED);
+  const marked = readState(ctx.sqlite, BOOTSTRAPPED);
   const cursors = ctx.sqlite.prepare('SELECT 1 FROM sync_devices LIMIT 1').get();
   return Boolean(marked ?? cursors);
 }
@@ -23,7 +24,7 @@ export async function bootstrapIfNew(ctx: SyncContext, applier: RemoteApplier, o
   if (isBootstrapped(ctx)) return 0;
   const [newest] = await listSnapshots(ctx);
   const merged = newest ? await mergeSnapshot(ctx, applier, { prefix: newest, manifest: await readManifest(ctx, newest) }, onProgress) : 0;
-  ctx.sqlite.prepare("INSERT INTO sync_state (key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING").run(BOOTSTRAPPED);
+  writeState(ctx.sqlite, BOOTSTRAPPED, '1');
   return merged;
 }
 

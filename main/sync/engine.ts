@@ -13,6 +13,7 @@ import type { ChangeCapture } from './mutate';
 import { StoreError } from './objects/types';
 import { Puller, type SyncAlarm } from './pull';
 import { SyncAlarms } from './alarms';
+import { readState } from './state';
 import { bootstrapIfNew, coverGaps, maybeWriteSnapshot } from './bootstrap';
 import { forkIdentity } from './identity';
 import { DEFAULT_RETENTION_MS } from './retention';
@@ -255,9 +256,7 @@ export class SyncEngine {
   /** Put this workstation's public key in the clinic's roster, once per run (and after a fork). */
   private async publish(): Promise<void> {
     if (this.published) return;
-    const label = (
-      this.ctx.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'workstation_prefix'").get() as { value: string } | undefined
-    )?.value;
+    const label = readState(this.ctx.sqlite, 'workstation_prefix');
     await publishRosterEntry(this.ctx, this.ctx.deviceKey, label ?? '');
     this.published = true;
   }

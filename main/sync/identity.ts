@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from './hlc';
 import { pushedState } from './push';
+import { readState, writeState } from './state';
 
 // No 0/O or 1/I: prefixes are read aloud and typed from paper.
 const PREFIX_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -19,16 +20,6 @@ export function newWorkstationPrefix(avoid?: string): string {
     const prefix = Array.from({ length: 3 }, () => PREFIX_ALPHABET[randomInt(PREFIX_ALPHABET.length)]).join('');
     if (prefix !== avoid) return prefix;
   }
-}
-
-function readState(sqlite: Database.Database, key: string): string | undefined {
-  return (sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
-
-function writeState(sqlite: Database.Database, key: string, value: string): void {
-  sqlite
-    .prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(key, value);
 }
 
 /**

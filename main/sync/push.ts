@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import { sha256Hex } from './crypto';
 import { layout } from './layout';
 import { signBytes } from './roster';
+import { readState } from './state';
 import { Head, Segment, openSigned, sealJson, sealSigned, type AppliedVector, type RemoteOp } from './segment';
 import type { SyncContext } from './context';
 import { currentKey } from './keyring';
@@ -46,8 +47,8 @@ export class ForkError extends Error {
 }
 
 export function pushedState(sqlite: Database.Database): PushedState {
-  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'sync_pushed'").get() as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as PushedState) : { seq: 0, hash: null };
+  const saved = readState(sqlite, 'sync_pushed');
+  return saved ? (JSON.parse(saved) as PushedState) : { seq: 0, hash: null };
 }
 
 /** What this workstation has applied of every device's log, itself included. */

@@ -13,6 +13,7 @@ import type { SyncContext } from './context';
 import { currentKey } from './keyring';
 import { layout } from './layout';
 import { openJson, sealJson } from './segment';
+import { readState, writeState } from './state';
 
 export const RosterEntry = z.object({
   format: z.literal(1),
@@ -32,15 +33,13 @@ export interface DeviceKey {
 
 /** This workstation's signing key, created on first use (and again after a fork: a copy must not sign as the original). */
 export function deviceKey(sqlite: Database.Database, deviceId: string): DeviceKey {
-  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'device_key'").get() as { value: string } | undefined;
-  const saved = row ? (JSON.parse(row.value) as { deviceId: string; privateKey: string; publicKey: string }) : null;
+  const stored = readState(sqlite, 'device_key');
+  const saved = stored ? (JSON.parse(stored) as { deviceId: string; privateKey: string; publicKey: string }) : null;
   if (saved?.deviceId === deviceId) return { privateKey: createPrivateKey(saved.privateKey), publicKeyPem: saved.publicKey };
   const pair = generateKeyPairSync('ed25519');
   const privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  sqlite
-    .prepare("INSERT INTO sync_state (key, value) VALUES ('device_key', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-    .run(JSON.stringify({ deviceId, privateKey: privatePem, publicKey: publicPem }));
+  writeState(sqlite, 'device_key', JSON.stringify({ deviceId, privateKey: privatePem, publicKey: publicPem }));
   return { privateKey: pair.privateKey, publicKeyPem: publicPem };
 }
 

@@ -13,6 +13,7 @@ import type { ChangeCapture } from './mutate';
 import { objectStoreFor } from './objects';
 import type { ObjectStore } from './objects/types';
 import { deviceKey } from './roster';
+import { readState, writeState } from './state';
 
 interface SavedConfig {
   target: SyncTarget;
@@ -146,9 +147,7 @@ export class SyncService {
 
   private async replace(config: SavedConfig): Promise<void> {
     await this.close();
-    this.options.sqlite
-      .prepare("INSERT INTO sync_state (key, value) VALUES ('sync_config', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-      .run(JSON.stringify(config));
+    writeState(this.options.sqlite, 'sync_config', JSON.stringify(config));
     this.config = config;
     this.startEngine(config);
   }
@@ -177,9 +176,8 @@ export class SyncService {
   }
 
   private load(): SavedConfig | null {
-    const row = this.options.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'sync_config'").get() as
-      { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as SavedConfig) : null;
+    const saved = readState(this.options.sqlite, 'sync_config');
+    return saved ? (JSON.parse(saved) as SavedConfig) : null;
   }
 }
 
