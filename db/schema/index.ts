@@ -5,3 +5,4 @@ export * from './accounts';
 export * from './patients';
 export * from './scheduling';
 export * from './conflicts';
+export * from './charting';
