@@ -6,3 +6,5 @@ export * from './patients';
 export * from './scheduling';
 export * from './conflicts';
 export * from './charting';
+export * from './codes';
+export * from './clinical';

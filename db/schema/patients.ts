@@ -39,7 +39,13 @@ export const patients = sqliteTable(
     /** User id of who merged it. */
     mergedBy: text('merged_by'),
   },
-  (t) => [index('patients_dob').on(t.dateOfBirth), index('patients_mrn').on(t.mrn), index('patients_family').on(t.familyName, t.givenName)],
+  (t) => [
+    index('patients_dob').on(t.dateOfBirth),
+    index('patients_mrn').on(t.mrn),
+    index('patients_family').on(t.familyName, t.givenName),
+    // Every chart read gathers the records merged into a patient: without it, a scan of all patients.
+    index('patients_merged_into').on(t.mergedInto),
+  ],
 );
 
 export const insurancePolicies = sqliteTable(

@@ -11,6 +11,7 @@ import type { Writer } from '../../main/sync/mutate';
 import type { Store } from '../../main/services/store';
 import { hashPassword } from '../../main/services/accounts/passwords';
 import { DEFAULT_APPOINTMENT_TYPES } from '../../main/services/accounts/handlers';
+import { seedPrimaryCareCodes } from '../../main/services/codes/seed';
 
 export const DEMO_SEED = 20261123;
 export const DEMO_TIME_ZONE = 'America/Chicago';
@@ -221,6 +222,7 @@ export async function seedDemoClinic(store: Store, options: DemoOptions): Promis
         mustChangePassword: false,
       });
     });
+    seedPrimaryCareCodes(store);
     const patientIds = seedPatients(w, store, options.patients ?? 2000);
     const written = seedAppointments(
       w,

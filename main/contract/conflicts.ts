@@ -15,12 +15,13 @@ export const conflictResolutions = [
   'restored',
   'kept_deleted',
   'unmerged',
+  'reviewed',
 ] as const;
 export type ConflictResolution = (typeof conflictResolutions)[number];
 
 export const Conflict = z.object({
   id: z.string(),
-  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, opposite_merges, or newer kinds. */
+  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, edit_after_sign, opposite_merges, or newer kinds. */
   kind: z.string(),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),
@@ -31,8 +32,10 @@ export const Conflict = z.object({
   current: z.boolean(),
   /** The provider or room double-booked. */
   resourceName: z.string().nullable(),
-  /** For a record deleted on one workstation and edited on another: what it is, in words. */
+  /** For a record deleted on one workstation and edited on another, or a note edited after signing: what it is, in words. */
   detail: z.string().nullable().default(null),
+  /** The encounter whose signed note was edited elsewhere (edit_after_sign), to open it in the chart. */
+  encounterId: z.string().nullable().default(null),
   appointments: z.array(Appointment),
   patients: z.array(PatientSummary),
   users: z.array(User),

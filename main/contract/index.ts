@@ -9,8 +9,23 @@ import { scheduling } from './scheduling';
 import { settings } from './settings';
 import { sync } from './sync';
 import { conflictsApi } from './conflicts';
+import { charting } from './charting';
+import { clinical } from './clinical';
+import { alertsApi } from './alerts';
+import { codes } from './codes';
 
-export const api = { ...accounts, ...settings, ...patients, ...scheduling, ...sync, ...conflictsApi };
+export const api = {
+  ...accounts,
+  ...settings,
+  ...patients,
+  ...scheduling,
+  ...sync,
+  ...conflictsApi,
+  ...charting,
+  ...clinical,
+  ...alertsApi,
+  ...codes,
+};
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
@@ -46,3 +61,31 @@ export { WeeklyHours, Interval } from './common';
 export { SyncTarget, SyncTargetView, Passphrase } from './sync';
 export { Conflict, conflictResolutions } from './conflicts';
 export type { ConflictResolution } from './conflicts';
+export {
+  Note,
+  Encounter,
+  EncounterDetail,
+  NoteContent,
+  NoteTemplate,
+  Addendum,
+  Diagnosis,
+  noteSections,
+  sectionLabels,
+  encounterKinds,
+  encounterKindLabels,
+} from './charting';
+export type { NoteSection } from './charting';
+export { DiagnosisCode, CodeImportResult, dottedCode, MAX_CODE_FILE_CHARS } from './codes';
+export {
+  VitalSigns,
+  VitalSignsInput,
+  vitalKinds,
+  Problem,
+  Allergy,
+  AllergyState,
+  Medication,
+  allergyCategories,
+  allergySeverities,
+} from './clinical';
+export type { VitalKind } from './clinical';
+export { MedicationAlert, AlertCheck, GenomicResult, pgxPhenotypes } from './alerts';

@@ -28,6 +28,12 @@ export const permissions = [
   'sync.manage',
   /** See and resolve the conflicts inbox (double bookings and duplicates made offline). */
   'conflicts.resolve',
+  /** Open a patient's chart: encounters, notes, diagnoses. */
+  'chart.read',
+  /** Write in the chart: open encounters, draft notes, add addenda. */
+  'chart.write',
+  /** Sign a note (it becomes immutable; corrections are addenda). */
+  'notes.sign',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,8 +51,8 @@ const frontDesk: Permission[] = [
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   front_desk: frontDesk,
-  physician: ['patients.read', 'schedule.read', 'schedule.status', 'schedule.overbook'],
-  nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status'],
+  physician: ['patients.read', 'schedule.read', 'schedule.status', 'schedule.overbook', 'chart.read', 'chart.write', 'notes.sign'],
+  nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status', 'chart.read', 'chart.write'],
   manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage', 'sync.manage'],
   admin: [...permissions],
 };

@@ -7,6 +7,9 @@ import { settingsHandlers } from './settings/handlers';
 import { syncHandlers } from './sync/handlers';
 import { mergeHandlers } from './patients/merge';
 import { conflictHandlers } from './conflicts/handlers';
+import { codeHandlers } from './codes/handlers';
+import { chartingHandlers } from './charting/handlers';
+import { clinicalHandlers } from './clinical/handlers';
 
 export const handlers: Handlers = {
   ...accountHandlers,
@@ -16,4 +19,7 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...mergeHandlers,
   ...conflictHandlers,
+  ...codeHandlers,
+  ...chartingHandlers,
+  ...clinicalHandlers,
 };

@@ -53,6 +53,8 @@ export function localCounts(sqlite: Database.Database): { pendingOps: number; op
 
 const MAX_PULL_ROUNDS = 10_000;
 const HISTORY_LENGTH = 20;
+/** Pushed ops stay in the local outbox this long (for diagnosing a sync problem), then go. */
+export const PUSHED_OPS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
 
 type SyncRound = SyncStatus['history'][number];
 
@@ -72,7 +74,8 @@ export class SyncEngine {
   private published = false;
   /** Set for the whole of a round, so every status emitted during it says "syncing". */
   private inRound = false;
-  private snapshotCheckedAt = 0;
+  /** When the hourly upkeep (snapshot check, outbox pruning) last ran. */
+  private maintainedAt = 0;
   private state = {
     online: true,
     lastSyncAt: null as string | null,
@@ -212,9 +215,12 @@ export class SyncEngine {
       // What we applied moves our head's applied vector: others may now trim or order by it.
       if (applied > 0) await this.pusher.writeHead();
       // Looked at hourly, not every poll: an idle workstation should cost one LIST of heads and nothing else.
-      if (this.options.snapshotEveryMs > 0 && Date.now() - this.snapshotCheckedAt >= this.options.snapshotCheckMs) {
-        this.snapshotCheckedAt = Date.now();
-        await maybeWriteSnapshot(this.ctx, { everyMs: this.options.snapshotEveryMs, retentionMs: this.options.retentionMs });
+      if (Date.now() - this.maintainedAt >= this.options.snapshotCheckMs) {
+        this.maintainedAt = Date.now();
+        this.pusher.prunePushed(new Date(Date.now() - PUSHED_OPS_KEPT_MS).toISOString());
+        if (this.options.snapshotEveryMs > 0) {
+          await maybeWriteSnapshot(this.ctx, { everyMs: this.options.snapshotEveryMs, retentionMs: this.options.retentionMs });
+        }
       }
       // Stamps follow the cloud's clock when ours is far off, so writes still order correctly against others'.
       this.capture.clock.correct(this.alarms.clockSkew(this.ctx.objects.clockSkewMs()));

@@ -79,10 +79,19 @@ export class Pusher {
         'SELECT seq, op_id AS opId, table_name AS tableName, row_id AS rowId, kind, payload, hlc FROM sync_outbox WHERE pushed_at IS NULL ORDER BY seq LIMIT ?',
       ),
       mark: sqlite.prepare('UPDATE sync_outbox SET pushed_at = ? WHERE pushed_at IS NULL AND seq <= ?'),
+      prune: sqlite.prepare('DELETE FROM sync_outbox WHERE pushed_at IS NOT NULL AND pushed_at < ?'),
       saveState: sqlite.prepare(
         "INSERT INTO sync_state (key, value) VALUES ('sync_pushed', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       ),
     };
+  }
+
+  /**
+   * Forget ops pushed before `before` (ISO): once in a segment they live in the cloud and in the rows themselves,
+   * and nothing here reads them again; kept a while only to help diagnose a sync problem. Returns how many went.
+   */
+  prunePushed(before: string): number {
+    return this.sql.prune.run(before).changes;
   }
 
   /** Push every pending op; returns the number of ops pushed. */

@@ -13,6 +13,11 @@ import { eventNames } from '../contract';
 import type { Core } from '../core-types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Methods that carry a whole file (the CMS code file is ~15 MB). The client names the method in a header so
+ * the limit is known before the body is read; the body must then call that same method.
+ */
+const LARGE_BODY_METHODS: Record<string, number> = { 'codes.import': 40 * 1024 * 1024 };
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,16 +68,16 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 class BodyTooLarge extends Error {}
 
 /** Reads the body; past the limit it keeps draining (discarding) so the client gets a 400, not a reset connection. */
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
       else chunks.length = 0;
     });
-    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -106,14 +111,20 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
       }
       if (url.pathname === '/api/call' && req.method === 'POST') {
         let body: { method?: unknown; input?: unknown };
+        const declared = req.headers['x-outpost-method'];
+        const large = typeof declared === 'string' ? LARGE_BODY_METHODS[declared] : undefined;
+        const limit = large ?? MAX_BODY_BYTES;
         try {
-          body = JSON.parse(await readBody(req)) as typeof body;
+          body = JSON.parse(await readBody(req, limit)) as typeof body;
         } catch (error) {
           const message =
             error instanceof BodyTooLarge
-              ? `The request is too large (more than ${MAX_BODY_BYTES / 1024 / 1024} MB) and was not processed.`
+              ? `The request is too large (more than ${limit / 1024 / 1024} MB) and was not processed.`
               : 'The request was not valid JSON.';
           return send(res, 400, { ok: false, error: { code: 'VALIDATION', message } });
+        }
+        if (large !== undefined && body.method !== declared) {
+          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request named one method and called another.' } });
         }
         const session = req.headers['x-outpost-session'];
         const result = await options.core.call(

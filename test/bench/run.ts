@@ -7,6 +7,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { appointmentsBook } from './appointments-book';
+import { chartOpen, noteAutosave } from './chart';
+import { codesSearch } from './codes-search';
 import { benchContext, closeBenchContext, type BenchContext } from './context';
 import { coreMemory } from './core-memory';
 import { dbOpen } from './db-open';
@@ -20,6 +22,8 @@ const benchmarks: Record<string, (context: BenchContext) => Promise<void>> = {
   'patients.search': patientsSearch,
   'schedule.day': scheduleDay,
   'appointments.book': appointmentsBook,
+  'chart.open': chartOpen,
+  'note.autosave': noteAutosave,
   'db.open': dbOpen,
   'core.memory': coreMemory,
 };
@@ -30,6 +34,7 @@ const standalone: Record<string, () => Promise<void>> = {
   'sync.latency': syncLatency,
   'sync.idle': syncIdle,
   'sync.bootstrap': syncBootstrap,
+  'codes.search': codesSearch,
 };
 
 async function main(args: string[]): Promise<number> {

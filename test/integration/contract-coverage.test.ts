@@ -17,6 +17,10 @@ const TOOLS = 'contract-schedule-tools.test.ts';
 const SYNC = 'contract-sync.test.ts';
 const CONFLICTS = 'sync-conflicts.test.ts';
 const MERGE = 'patients-merge.test.ts';
+const CODES = 'contract-codes.test.ts';
+const CHART = 'contract-charting.test.ts';
+const CLINICAL = 'contract-clinical.test.ts';
+const ALERTS = 'contract-alerts.test.ts';
 
 /** Each method -> the test file that exercises its success and refusal cases. */
 const TESTED_IN: Record<MethodName, string> = {
@@ -62,6 +66,29 @@ const TESTED_IN: Record<MethodName, string> = {
   'queue.today': TOOLS,
   'blocks.create': TOOLS,
   'blocks.remove': TOOLS,
+  'codes.search': CODES,
+  'codes.import': CODES,
+  'encounters.list': CHART,
+  'encounters.open': CHART,
+  'encounters.get': CHART,
+  'encounters.setDiagnoses': CHART,
+  'notes.save': CHART,
+  'notes.sign': CHART,
+  'notes.addendum': CHART,
+  'noteTemplates.list': CHART,
+  'vitals.record': CLINICAL,
+  'vitals.list': CLINICAL,
+  'vitals.markError': CLINICAL,
+  'problems.list': CLINICAL,
+  'problems.save': CLINICAL,
+  'allergies.list': CLINICAL,
+  'allergies.save': CLINICAL,
+  'allergies.noneKnown': CLINICAL,
+  'medications.list': CLINICAL,
+  'medications.save': CLINICAL,
+  'medications.check': ALERTS,
+  'genomics.list': ALERTS,
+  'genomics.save': ALERTS,
 };
 
 describe('contract coverage', () => {

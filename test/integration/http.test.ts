@@ -98,6 +98,23 @@ describe('HTTP transport', () => {
     expect((await call('setup.status', {})).status).toBe(200);
   });
 
+  it('lets a file-carrying method declared in a header send more, and only that method', async () => {
+    const before = clinic.snapshot();
+    const padding = 'x'.repeat(1024 * 1024 + 10);
+    // Past the usual limit, the code import gets to its own validation (no session here: refused as such).
+    const big = await call(
+      'codes.import',
+      { fileName: 'icd10cm-codes-2026.txt', content: padding },
+      { 'x-outpost-method': 'codes.import' },
+    );
+    expect(big.status).toBe(200);
+    expect((JSON.parse(big.body) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    // Declaring the import while calling another method gets the ordinary limit's refusal.
+    const smuggled = await call('rooms.save', { name: 'Big', padding }, { 'x-outpost-method': 'codes.import' });
+    expect(smuggled.status).toBe(400);
+    expect(clinic.snapshot()).toEqual(before);
+  });
+
   it('answers malformed JSON with 400 and unknown endpoints with 404', async () => {
     const bad = await send({ path: '/api/call', headers: base(), body: '{"method": "setup.status",' });
     expect(bad.status).toBe(400);

@@ -5,6 +5,8 @@
  * the snapshot instead, and loses none of the writes it had not pushed.
  */
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
@@ -93,5 +95,29 @@ describe('a workstation away longer than the retention window', () => {
     expect(c.query("SELECT count(*) AS n FROM patients WHERE family_name IN ('Sandberg', 'Holm')")).toEqual([{ n: 7 }]);
     expect((await managerA.ok('patients.get', { id: mine.id })).familyName).toBe('Writer');
     expect(clinicData(c)).toEqual(clinicData(clinic.a));
+  });
+});
+
+describe('the local outbox', () => {
+  it('forgets ops pushed more than a week ago and keeps the recent ones', async () => {
+    await register(3, 'Nyberg');
+    await managerA.ok('sync.now', {});
+    const count = (where: string) => clinic.a.query<{ n: number }>(`SELECT count(*) AS n FROM sync_outbox WHERE ${where}`)[0]?.n ?? 0;
+    const pushed = count('pushed_at IS NOT NULL');
+    expect(pushed).toBeGreaterThan(3);
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000).toISOString();
+    const sqlite = new Database(join(clinic.a.dataDir, 'outpost.db'));
+    try {
+      sqlite
+        .prepare('UPDATE sync_outbox SET pushed_at = ? WHERE seq IN (SELECT seq FROM sync_outbox ORDER BY seq LIMIT 3)')
+        .run(eightDaysAgo);
+    } finally {
+      sqlite.close();
+    }
+    await register(1, 'Nyberg');
+    await managerA.ok('sync.now', {});
+    expect(count(`pushed_at <= '${eightDaysAgo}'`)).toBe(0);
+    expect(count('pushed_at IS NOT NULL')).toBeGreaterThanOrEqual(pushed - 3 + 1);
+    expect(count('pushed_at IS NULL')).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import type { Store } from '../store';
 import { hashPassword, verifyPassword } from './passwords';
 import { findUser, isRole, toUser } from './users';
 import { findById, listProviders } from '../settings/reference';
+import { seedPrimaryCareCodes } from '../codes/seed';
 
 const DEFAULT_HOURS: WeeklyHours = {
   '1': [{ start: '08:00', end: '17:00' }],
@@ -111,6 +112,7 @@ export const accountHandlers: Handlers<
         slotMinutes: 15,
       });
       for (const type of DEFAULT_APPOINTMENT_TYPES) w.insert(appointmentTypes, { ...type, active: true });
+      seedPrimaryCareCodes(store);
       return w.insert(users, {
         username: input.admin.username,
         displayName: input.admin.displayName,

@@ -12,6 +12,7 @@ import { inactiveStatuses } from '../../contract';
 import type { Writer } from '../../sync/mutate';
 import { nameKey, survivorOf } from '../patients/records';
 import type { Store } from '../store';
+import { editsAfterSign, keepLateEdits, touchedNotes } from '../charting/late-edits';
 
 export interface Clash {
   kind: string;
@@ -124,6 +125,8 @@ function editsAfterDelete(store: Store, table: string, id: string): Clash[] {
 
 /** Check the rows remote ops touched; records new conflicts; returns how many were new. */
 export function detectConflicts(store: Store, touched: ReadonlyMap<string, ReadonlySet<string>>): number {
+  // A signed note stays as signed: edits made elsewhere after the signature become addenda first, then a conflict.
+  keepLateEdits(store, touched);
   const clashes = new Map<string, Clash>();
   const check = (table: string, find: (id: string) => Clash[]) => {
     for (const id of touched.get(table) ?? []) for (const clash of find(id)) clashes.set(conflictId(clash), clash);
@@ -133,6 +136,7 @@ export function detectConflicts(store: Store, touched: ReadonlyMap<string, Reado
   check('patients', (id) => oppositeMerges(store, id));
   check('users', (id) => duplicateLogins(store, id));
   for (const table of DELETABLE_TABLES) check(table, (id) => editsAfterDelete(store, table, id));
+  for (const id of touchedNotes(store, touched)) for (const clash of editsAfterSign(store, id)) clashes.set(conflictId(clash), clash);
   if (clashes.size === 0) return 0;
   const known = new Map(
     store.db

@@ -10,6 +10,7 @@ import { listProviders, listRooms } from '../settings/reference';
 import { toUser } from '../accounts/users';
 import type { Store } from '../store';
 import { stillClashing } from './detect';
+import { describeLateEdit } from '../charting/late-edits';
 
 type ConflictRow = typeof conflicts.$inferSelect;
 
@@ -28,7 +29,12 @@ function toConflict(store: Store, row: ConflictRow): Conflict {
   const appointmentRows = row.kind.startsWith('double_booking_')
     ? store.db.select().from(appointments).where(inArray(appointments.id, ids)).orderBy(asc(appointments.startAt)).all()
     : [];
-  const deleted = row.kind === 'edit_after_delete' ? describeDeleted(store, row) : { detail: null, patientIds: [] };
+  const deleted =
+    row.kind === 'edit_after_delete'
+      ? describeDeleted(store, row)
+      : row.kind === 'edit_after_sign'
+        ? describeLateEdit(store, subjectsOf(row))
+        : { detail: null, patientIds: [], encounterId: null };
   const patientIds = row.kind === 'duplicate_patient' || row.kind === 'opposite_merges' ? ids : deleted.patientIds;
   const patientRows = patientIds.length > 0 ? store.db.select().from(patients).where(inArray(patients.id, patientIds)).all() : [];
   const userRows = row.kind === 'duplicate_login' ? store.db.select().from(users).where(inArray(users.id, ids)).all() : [];
@@ -44,6 +50,7 @@ function toConflict(store: Store, row: ConflictRow): Conflict {
     note: row.note,
     current: stillClashing(store, clash),
     detail: deleted.detail,
+    encounterId: deleted.encounterId ?? null,
     resourceName: resources.find((r) => r.id === row.resourceId)?.name ?? null,
     appointments: toAppointments(store, appointmentRows),
     patients: patientRows.map(toSummary),
@@ -60,7 +67,13 @@ function restorable(row: ConflictRow): { table: (typeof DELETABLE)[keyof typeof 
 }
 
 /** What was deleted and edited, in words for the inbox (an insurance policy, a block of unavailable time). */
-function describeDeleted(store: Store, row: ConflictRow): { detail: string | null; patientIds: string[] } {
+interface Described {
+  detail: string | null;
+  patientIds: string[];
+  encounterId?: string | null;
+}
+
+function describeDeleted(store: Store, row: ConflictRow): Described {
   const [id] = subjectsOf(row);
   if (!id) return { detail: null, patientIds: [] };
   if (row.resourceId === 'insurance_policies') {
@@ -119,6 +132,7 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
       duplicate_patient: ['different_people', 'same_person'],
       duplicate_login: ['renamed'],
       edit_after_delete: ['restored', 'kept_deleted'],
+      edit_after_sign: ['reviewed'],
       opposite_merges: ['unmerged'],
     };
     const allowed = fitting[row.kind];

@@ -72,6 +72,8 @@ function httpTransport(): Pick<Bridge, 'call' | 'on'> {
         headers: {
           'Content-Type': 'application/json',
           Authorization: `Bearer ${token}`,
+          // Lets the core allow a large body for the methods that carry a file (see the HTTP transport).
+          'X-Outpost-Method': method,
           ...(sessionToken ? { 'X-Outpost-Session': sessionToken } : {}),
         },
         body: JSON.stringify({ method, input }),

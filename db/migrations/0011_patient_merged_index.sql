@@ -1,0 +1,1 @@
+CREATE INDEX `patients_merged_into` ON `patients` (`merged_into`);
