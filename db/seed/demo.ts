@@ -12,6 +12,7 @@ import type { Store } from '../../main/services/store';
 import { hashPassword } from '../../main/services/accounts/passwords';
 import { DEFAULT_APPOINTMENT_TYPES } from '../../main/services/accounts/handlers';
 import { seedPrimaryCareCodes } from '../../main/services/codes/seed';
+import { seedDemoCharts } from './demo-chart';
 
 export const DEMO_SEED = 20261123;
 export const DEMO_TIME_ZONE = 'America/Chicago';
@@ -35,6 +36,8 @@ export interface DemoOptions {
   daysAhead?: number;
   /** Share of free slots that get booked, 0..1. */
   fill?: number;
+  /** Past completed visits that get a signed note, vitals and chart lists. */
+  chartedVisits?: number;
 }
 
 const WEEKDAY_HOURS = {
@@ -213,15 +216,15 @@ export async function seedDemoClinic(store: Store, options: DemoOptions): Promis
       id: w.insert(appointmentTypes, { ...t, active: true }),
       minutes: t.durationMinutes,
     }));
-    DEMO_USERS.forEach((user, i) => {
+    const userIds = DEMO_USERS.map((user, i) =>
       w.insert(users, {
         ...user,
         passwordHash: passwordHashes[i] ?? '',
         providerId: user.role === 'physician' ? (providerIds[0] ?? null) : null,
         disabled: false,
         mustChangePassword: false,
-      });
-    });
+      }),
+    );
     seedPrimaryCareCodes(store);
     const patientIds = seedPatients(w, store, options.patients ?? 2000);
     const written = seedAppointments(
@@ -232,6 +235,8 @@ export async function seedDemoClinic(store: Store, options: DemoOptions): Promis
       options.daysAhead ?? 91,
       options.fill ?? 0.7,
     );
+    const physicianId = userIds[DEMO_USERS.findIndex((u) => u.role === 'physician')] ?? '';
+    seedDemoCharts(w, store, physicianId, options.chartedVisits ?? 300);
     return { patients: patientIds.length, appointments: written };
   });
 }

@@ -13,7 +13,20 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-const SYNCED = ['clinic_settings', 'rooms', 'providers', 'appointment_types', 'users', 'patients', 'appointments'];
+const SYNCED = [
+  'clinic_settings',
+  'rooms',
+  'providers',
+  'appointment_types',
+  'users',
+  'patients',
+  'appointments',
+  'encounters',
+  'notes',
+  'note_signatures',
+  'vital_signs',
+  'allergies',
+];
 
 describe('demo clinic', () => {
   it('has exactly one insert op per seeded row, with the row as payload', () => {
@@ -51,5 +64,20 @@ describe('demo clinic', () => {
     expect(range.appointments.length).toBe(demo.query<{ n: number }>('SELECT count(*) AS n FROM appointments')[0]?.n);
     // The seed never double-books: no active appointment is flagged as overbooked.
     expect(range.appointments.filter((a) => a.overbooked)).toEqual([]);
+  });
+
+  it('gives past completed visits a signed chart a physician can read', async () => {
+    const physician = await demo.login('physician', DEMO_PASSWORD);
+    const [visit] = demo.query<{ patient_id: string; id: string }>(
+      "SELECT e.patient_id, e.id FROM encounters e JOIN appointments a ON a.id = e.appointment_id WHERE a.status = 'completed' LIMIT 1",
+    );
+    if (!visit) throw new Error('the demo has no charted visit');
+    const { encounters } = await physician.ok('encounters.list', { patientId: visit.patient_id });
+    expect(encounters.every((e) => e.noteStatus === 'signed' && e.diagnoses.length === 1)).toBe(true);
+    const detail = await physician.ok('encounters.get', { id: visit.id });
+    expect(detail.note.signatures).toHaveLength(1);
+    expect(detail.note.content.assessment).not.toBe('');
+    expect((await physician.ok('vitals.list', { patientId: visit.patient_id })).vitals.length).toBeGreaterThan(0);
+    expect((await physician.ok('medications.list', { patientId: visit.patient_id })).medications.length).toBe(1);
   });
 });
