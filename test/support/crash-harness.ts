@@ -1,5 +1,5 @@
 /**
- * Driving sync-crash-child.ts: spawn it (node --import tsx, as the app's own
+ * Driving a crash child (sync-crash-child.ts by default): spawn it (node --import tsx, as the app's own
  * scripts run TypeScript), collect what it reports, kill it, and inspect what
  * it left behind — the database file after recovery and the log in the sync
  * folder, opened with the clinic key.
@@ -30,8 +30,8 @@ export interface ChildRun {
   kill(): Promise<void>;
 }
 
-export function startChild(env: Record<string, string>): ChildRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+export function startChild(env: Record<string, string>, script = CHILD): ChildRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
