@@ -41,7 +41,7 @@ export const Signature = z.object({
   id: Id,
   signerName: z.string(),
   signedAt: z.string(),
-  /** Open enum: author, cosigner. */
+  /** Open enum: author, submitted (by a supervised author, awaiting co-signature), cosigner. */
   role: z.string(),
 });
 
@@ -62,7 +62,7 @@ export const Note = z.object({
   id: Id,
   encounterId: Id,
   authorName: z.string(),
-  /** Open enum: draft, signed. */
+  /** Open enum: draft, awaiting_cosign, signed. */
   status: z.string(),
   /** What the note says: the draft while it is one, the signed content once signed. */
   content: NoteContent,
@@ -148,10 +148,17 @@ export const charting = {
     output: z.object({ updatedAt: z.string() }),
     access: 'chart.write',
   }),
+  /** Sign a draft, or co-sign a note submitted by a supervised author. */
   'notes.sign': method({
     input: z.object({ id: Id }).strict(),
     output: Note,
     access: 'notes.sign',
+  }),
+  /** For authors who may not sign (nurses): lock the note and ask a physician to co-sign it. */
+  'notes.submitForCosign': method({
+    input: z.object({ id: Id }).strict(),
+    output: Note,
+    access: 'chart.write',
   }),
   'notes.addendum': method({
     input: z.object({ noteId: Id, text: requiredText(20_000, 'Addendum') }).strict(),

@@ -155,6 +155,39 @@ describe('notes.save, notes.sign and notes.addendum', () => {
   });
 });
 
+describe('notes.submitForCosign and co-signing', () => {
+  it('locks a nurse’s note until a physician co-signs exactly what was submitted', async () => {
+    const nurse = await clinic.as('nurse');
+    const doc = await clinic.as('physician');
+    const { encounter, note } = await nurse.ok('encounters.open', { patientId: patient.id, kind: 'telephone', reason: 'Triage call' });
+    await nurse.refuses('notes.submitForCosign', { id: note.id }, 'VALIDATION');
+    await nurse.ok('notes.save', {
+      id: note.id,
+      content: { subjective: 'Mother reports fever 38.6 since this morning.', plan: 'Seen today at 15:00.' },
+    });
+    const submitted = await nurse.ok('notes.submitForCosign', { id: note.id });
+    expect(submitted.status).toBe('awaiting_cosign');
+    expect(submitted.signatures).toEqual([expect.objectContaining({ signerName: STAFF.nurse.displayName, role: 'submitted' })]);
+    expect((await nurse.ok('encounters.list', { patientId: patient.id })).encounters.find((e) => e.id === encounter.id)?.noteStatus).toBe(
+      'awaiting_cosign',
+    );
+    expect((await nurse.refuses('notes.save', { id: note.id, content: { plan: 'Changed.' } }, 'CONFLICT')).message).toMatch(/co-signature/);
+    await nurse.refuses('notes.submitForCosign', { id: note.id }, 'CONFLICT');
+    expect((await doc.refuses('notes.submitForCosign', { id: note.id }, 'VALIDATION')).message).toMatch(/sign this note yourself/);
+    await nurse.refuses('notes.sign', { id: note.id }, 'FORBIDDEN');
+
+    const cosigned = await doc.ok('notes.sign', { id: note.id });
+    expect(cosigned.status).toBe('signed');
+    expect(cosigned.content).toEqual(submitted.content);
+    expect(cosigned.signatures.map((s) => [s.signerName, s.role])).toEqual([
+      [STAFF.nurse.displayName, 'submitted'],
+      [STAFF.physician.displayName, 'cosigner'],
+    ]);
+    await doc.refuses('notes.sign', { id: note.id }, 'CONFLICT');
+    await nurse.refuses('notes.submitForCosign', { id: 'no-such-note' }, 'NOT_FOUND');
+  });
+});
+
 describe('encounters.setDiagnoses', () => {
   it('sets, reorders and removes coded diagnoses until the note is signed', async () => {
     const doc = await clinic.as('physician');

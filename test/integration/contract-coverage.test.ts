@@ -74,6 +74,7 @@ const TESTED_IN: Record<MethodName, string> = {
   'encounters.setDiagnoses': CHART,
   'notes.save': CHART,
   'notes.sign': CHART,
+  'notes.submitForCosign': CHART,
   'notes.addendum': CHART,
   'noteTemplates.list': CHART,
   'vitals.record': CLINICAL,

@@ -12,7 +12,7 @@ import { schedulingHandlers } from '../scheduling/handlers';
 import { findAppointmentRow } from '../scheduling/views';
 import { listAppointmentTypes } from '../settings/reference';
 import type { Store } from '../store';
-import { findNoteRow, loadNote, signaturesOf, type NoteRow } from './notes';
+import { findNoteRow, loadNote, signaturesOf, statusOf, type NoteRow } from './notes';
 import { findTemplate } from './templates';
 
 type EncounterRow = typeof encounters.$inferSelect;
@@ -80,21 +80,20 @@ function toEncounters(store: Store, rows: EncounterRow[]): Encounter[] {
     : [];
   const noteOfEncounter = new Map(noteRows.map((n) => [n.encounterId, n]));
   // A signature that arrived by sync is what makes a note signed, whatever its status column says yet.
-  const signed = new Set(
-    noteRows.length
-      ? store.db
-          .select({ noteId: noteSignatures.noteId })
-          .from(noteSignatures)
-          .where(
-            inArray(
-              noteSignatures.noteId,
-              noteRows.map((n) => n.id),
-            ),
-          )
-          .all()
-          .map((s) => s.noteId)
-      : [],
-  );
+  const roles = new Map<string, string[]>();
+  if (noteRows.length) {
+    const signatures = store.db
+      .select({ noteId: noteSignatures.noteId, role: noteSignatures.role })
+      .from(noteSignatures)
+      .where(
+        inArray(
+          noteSignatures.noteId,
+          noteRows.map((n) => n.id),
+        ),
+      )
+      .all();
+    for (const s of signatures) roles.set(s.noteId, [...(roles.get(s.noteId) ?? []), s.role]);
+  }
   return rows.map((row) => {
     const note = noteOfEncounter.get(row.id);
     return {
@@ -105,7 +104,7 @@ function toEncounters(store: Store, rows: EncounterRow[]): Encounter[] {
       startedAt: row.startedAt,
       kind: row.kind,
       reason: row.reason,
-      noteStatus: note && signed.has(note.id) ? 'signed' : (note?.status ?? 'draft'),
+      noteStatus: note ? statusOf(roles.get(note.id) ?? [], note.status) : 'draft',
       diagnoses: diagnoses.get(row.id) ?? [],
     };
   });

@@ -2,7 +2,8 @@
 import type { Handlers } from '../handler';
 import { requireUser } from '../handler';
 import { listEncounters, loadEncounter, openEncounter, setDiagnoses } from './encounters';
-import { addAddendum, saveDraft, signNote } from './notes';
+import { can } from '../../contract';
+import { addAddendum, saveDraft, signNote, submitForCosign } from './notes';
 import { listTemplates } from './templates';
 
 type ChartingMethod =
@@ -12,6 +13,7 @@ type ChartingMethod =
   | 'encounters.setDiagnoses'
   | 'notes.save'
   | 'notes.sign'
+  | 'notes.submitForCosign'
   | 'notes.addendum'
   | 'noteTemplates.list';
 
@@ -22,6 +24,10 @@ export const chartingHandlers: Pick<Handlers, ChartingMethod> = {
   'encounters.setDiagnoses': (input, { store }) => setDiagnoses(store, input),
   'notes.save': (input, ctx) => ({ updatedAt: saveDraft(ctx.store, requireUser(ctx), input.id, input.content) }),
   'notes.sign': (input, ctx) => signNote(ctx.store, requireUser(ctx), input.id),
+  'notes.submitForCosign': (input, ctx) => {
+    const user = requireUser(ctx);
+    return submitForCosign(ctx.store, user, input.id, can(user.role, 'notes.sign'));
+  },
   'notes.addendum': (input, ctx) => addAddendum(ctx.store, requireUser(ctx), input.noteId, input.text),
   'noteTemplates.list': (_input, { store }) => ({ templates: listTemplates(store) }),
 };

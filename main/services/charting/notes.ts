@@ -63,6 +63,15 @@ export function namesOf(store: Store, ids: string[]): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/**
+ * Signed once a physician signed or co-signed; awaiting co-signature when only a supervised author (a nurse)
+ * submitted it. Either way its content is locked from the first signature on.
+ */
+export function statusOf(roles: string[], draftStatus: string): string {
+  if (roles.some((role) => role !== 'submitted')) return 'signed';
+  return roles.length > 0 ? 'awaiting_cosign' : draftStatus;
+}
+
 export function loadNote(store: Store, row: NoteRow): Note {
   const signatures = signaturesOf(store, row.id);
   const addenda = store.db
@@ -78,7 +87,10 @@ export function loadNote(store: Store, row: NoteRow): Note {
     id: row.id,
     encounterId: row.encounterId,
     authorName: name(row.authorId),
-    status: primary ? 'signed' : row.status,
+    status: statusOf(
+      signatures.map((s) => s.role),
+      row.status,
+    ),
     content: primary ? signedContent(primary) : contentOf(row),
     updatedAt: row.updatedAt,
     signatures: signatures.map((s) => ({ id: s.id, signerName: name(s.signerId), signedAt: s.signedAt, role: s.role })),
@@ -90,7 +102,8 @@ function refuseIfSigned(store: Store, row: NoteRow, doing: string): void {
   const [primary] = signaturesOf(store, row.id);
   if (!primary) return;
   const signer = namesOf(store, [primary.signerId]).get(primary.signerId) ?? 'another user';
-  throw new ApiError('CONFLICT', `This note was signed by ${signer}, so it can no longer be ${doing}. Add an addendum instead.`);
+  const what = primary.role === 'submitted' ? 'submitted for co-signature' : 'signed';
+  throw new ApiError('CONFLICT', `This note was ${what} by ${signer}, so it can no longer be ${doing}. Add an addendum instead.`);
 }
 
 export function saveDraft(store: Store, user: SessionUser, id: string, patch: Partial<NoteContent>): string {
@@ -108,25 +121,54 @@ export function saveDraft(store: Store, user: SessionUser, id: string, patch: Pa
   return findNoteRow(store, id).updatedAt;
 }
 
-export function signNote(store: Store, user: SessionUser, id: string): Note {
-  const row = findNoteRow(store, id);
-  refuseIfSigned(store, row, 'signed again');
+function insertSignature(store: Store, user: SessionUser, row: NoteRow, role: 'author' | 'submitted'): Note {
   const content = contentOf(row);
   if (noteSections.every((section) => content[section].trim() === '')) {
     throw new ApiError('VALIDATION', 'The note is empty. Write at least one section before signing.');
   }
   store.capture.mutate((w) => {
     w.insert(noteSignatures, {
-      noteId: id,
+      noteId: row.id,
       signerId: user.id,
       signedAt: new Date().toISOString(),
-      role: 'author',
+      role,
       content: JSON.stringify(content),
       contentHash: contentHash(content),
     });
-    w.update(notes, id, { status: 'signed' });
+    w.update(notes, row.id, { status: role === 'author' ? 'signed' : 'awaiting_cosign' });
   });
-  return loadNote(store, findNoteRow(store, id));
+  return loadNote(store, findNoteRow(store, row.id));
+}
+
+/** Sign a draft, or co-sign a note a supervised author submitted (attesting exactly what was submitted). */
+export function signNote(store: Store, user: SessionUser, id: string): Note {
+  const row = findNoteRow(store, id);
+  const signatures = signaturesOf(store, id);
+  const [submitted] = signatures;
+  if (submitted && signatures.every((s) => s.role === 'submitted')) {
+    store.capture.mutate((w) => {
+      w.insert(noteSignatures, {
+        noteId: id,
+        signerId: user.id,
+        signedAt: new Date().toISOString(),
+        role: 'cosigner',
+        content: submitted.content,
+        contentHash: submitted.contentHash,
+      });
+      w.update(notes, id, { status: 'signed' });
+    });
+    return loadNote(store, findNoteRow(store, id));
+  }
+  refuseIfSigned(store, row, 'signed again');
+  return insertSignature(store, user, row, 'author');
+}
+
+/** A nurse's note is locked and waits for a physician's co-signature. */
+export function submitForCosign(store: Store, user: SessionUser, id: string, canSign: boolean): Note {
+  if (canSign) throw new ApiError('VALIDATION', 'You can sign this note yourself: use "Sign note".');
+  const row = findNoteRow(store, id);
+  refuseIfSigned(store, row, 'submitted again');
+  return insertSignature(store, user, row, 'submitted');
 }
 
 export function addAddendum(store: Store, user: SessionUser, noteId: string, text: string): Note {
