@@ -25,7 +25,8 @@ await Promise.all([
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    external: ['electron', 'better-sqlite3', 'electron-updater'],
+    // pdfkit reads its font metrics from its own package folder at run time: it ships in node_modules, unbundled.
+    external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfkit'],
     // Bundled CommonJS dependencies may call require(); give the ES module one.
     banner: {
       js: "import { createRequire as __outpostCreateRequire } from 'node:module'; const require = __outpostCreateRequire(import.meta.url);",

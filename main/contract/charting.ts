@@ -165,6 +165,12 @@ export const charting = {
     output: Note,
     access: 'chart.write',
   }),
+  /** The patient's visit summary as a PDF (signed notes only). */
+  'encounters.visitSummary': method({
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    access: 'chart.read',
+  }),
   'noteTemplates.list': method({
     input: Empty,
     output: z.object({ templates: z.array(NoteTemplate) }),

@@ -77,6 +77,7 @@ const TESTED_IN: Record<MethodName, string> = {
   'notes.submitForCosign': CHART,
   'notes.addendum': CHART,
   'noteTemplates.list': CHART,
+  'encounters.visitSummary': 'chart-visit-summary.test.ts',
   'vitals.record': CLINICAL,
   'vitals.list': CLINICAL,
   'vitals.markError': CLINICAL,

@@ -5,6 +5,7 @@ import { listEncounters, loadEncounter, openEncounter, setDiagnoses } from './en
 import { can } from '../../contract';
 import { addAddendum, saveDraft, signNote, submitForCosign } from './notes';
 import { listTemplates } from './templates';
+import { visitSummary } from './visit-summary';
 
 type ChartingMethod =
   | 'encounters.list'
@@ -15,7 +16,8 @@ type ChartingMethod =
   | 'notes.sign'
   | 'notes.submitForCosign'
   | 'notes.addendum'
-  | 'noteTemplates.list';
+  | 'noteTemplates.list'
+  | 'encounters.visitSummary';
 
 export const chartingHandlers: Pick<Handlers, ChartingMethod> = {
   'encounters.list': (input, { store }) => listEncounters(store, input.patientId),
@@ -30,4 +32,5 @@ export const chartingHandlers: Pick<Handlers, ChartingMethod> = {
   },
   'notes.addendum': (input, ctx) => addAddendum(ctx.store, requireUser(ctx), input.noteId, input.text),
   'noteTemplates.list': (_input, { store }) => ({ templates: listTemplates(store) }),
+  'encounters.visitSummary': (input, { store }) => visitSummary(store, input.id),
 };
