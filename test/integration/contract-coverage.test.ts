@@ -78,6 +78,7 @@ const TESTED_IN: Record<MethodName, string> = {
   'notes.addendum': CHART,
   'noteTemplates.list': CHART,
   'encounters.visitSummary': 'chart-visit-summary.test.ts',
+  'fhir.exportPatient': 'fhir-export.test.ts',
   'vitals.record': CLINICAL,
   'vitals.list': CLINICAL,
   'vitals.markError': CLINICAL,

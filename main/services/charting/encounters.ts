@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { encounterDiagnoses, encounters, notes, noteSignatures, providers } from '../../../db/schema';
-import { ApiError, type Diagnosis, type Encounter, type EncounterDetail, type ParsedInput } from '../../contract';
+import { ApiError, dottedCode, type Diagnosis, type Encounter, type EncounterDetail, type ParsedInput } from '../../contract';
 import { requireUser, type CallContext } from '../handler';
 import { findPatientRow, survivorOf, toSummary, withMergedRecords } from '../patients/records';
 import { schedulingHandlers } from '../scheduling/handlers';
@@ -16,12 +16,6 @@ import { findNoteRow, loadNote, signaturesOf, statusOf, type NoteRow } from './n
 import { findTemplate } from './templates';
 
 type EncounterRow = typeof encounters.$inferSelect;
-
-/** "E119" and "E11.9" are the same code; the chart shows the dotted form. */
-export function dottedCode(code: string): string {
-  const bare = code.replace('.', '').toUpperCase();
-  return bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
-}
 
 function diagnosesOf(store: Store, encounterIds: string[]): Map<string, Diagnosis[]> {
   const byEncounter = new Map<string, Diagnosis[]>();

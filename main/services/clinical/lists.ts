@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, getTableName, inArray, isNull } from 'drizzle-orm';
 import { allergies, problems } from '../../../db/schema';
-import { ApiError, type Allergy, type AllergyState, type ParsedInput, type Problem } from '../../contract';
+import { ApiError, dottedCode, type Allergy, type AllergyState, type ParsedInput, type Problem } from '../../contract';
 import type { SessionUser } from '../handler';
 import { namesOf } from '../charting/notes';
 import { findPatientRow, survivorOf, withMergedRecords } from '../patients/records';
@@ -42,7 +42,7 @@ export function listProblems(store: Store, patientId: string): Problem[] {
     .filter((row) => row.status !== 'entered_in_error')
     .map((row) => ({
       id: row.id,
-      code: row.code,
+      code: row.code ? dottedCode(row.code) : null,
       title: row.title,
       onsetDate: row.onsetDate,
       status: row.status,
@@ -63,7 +63,8 @@ export function saveProblem(store: Store, user: SessionUser, input: ParsedInput<
     throw new ApiError('VALIDATION', 'A problem cannot resolve before its onset.', { resolvedDate: 'Before the onset date' });
   }
   const fields = {
-    code: input.code ? input.code.toUpperCase() : null,
+    // Stored bare like every code in the chart (E119), shown dotted (E11.9).
+    code: input.code ? input.code.replace('.', '').toUpperCase() : null,
     title: input.title,
     onsetDate: input.onsetDate ?? null,
     status: input.status,
@@ -76,7 +77,7 @@ export function saveProblem(store: Store, user: SessionUser, input: ParsedInput<
     return input.id;
   });
   const saved = listProblems(store, patientId).find((p) => p.id === id);
-  return saved ?? { id, ...fields };
+  return saved ?? { id, ...fields, code: fields.code ? dottedCode(fields.code) : null };
 }
 
 function toAllergy(row: typeof allergies.$inferSelect, names: Map<string, string>): Allergy {
