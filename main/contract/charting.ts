@@ -171,12 +171,6 @@ export const charting = {
     output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
     access: 'chart.read',
   }),
-  /** The patient's whole record as a FHIR R4 Bundle (JSON), for another system or the patient. */
-  'fhir.exportPatient': method({
-    input: z.object({ patientId: Id }).strict(),
-    output: z.object({ fileName: z.string(), json: z.string(), resources: z.record(z.string(), z.number()) }),
-    access: 'chart.read',
-  }),
   'noteTemplates.list': method({
     input: Empty,
     output: z.object({ templates: z.array(NoteTemplate) }),

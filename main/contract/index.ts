@@ -12,6 +12,7 @@ import { conflictsApi } from './conflicts';
 import { charting } from './charting';
 import { clinical } from './clinical';
 import { alertsApi } from './alerts';
+import { fhir } from './fhir';
 import { codes } from './codes';
 
 export const api = {
@@ -24,6 +25,7 @@ export const api = {
   ...charting,
   ...clinical,
   ...alertsApi,
+  ...fhir,
   ...codes,
 };
 

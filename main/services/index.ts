@@ -10,6 +10,7 @@ import { conflictHandlers } from './conflicts/handlers';
 import { codeHandlers } from './codes/handlers';
 import { chartingHandlers } from './charting/handlers';
 import { clinicalHandlers } from './clinical/handlers';
+import { fhirHandlers } from './fhir/handlers';
 
 export const handlers: Handlers = {
   ...accountHandlers,
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...codeHandlers,
   ...chartingHandlers,
   ...clinicalHandlers,
+  ...fhirHandlers,
 };

@@ -79,6 +79,8 @@ const TESTED_IN: Record<MethodName, string> = {
   'noteTemplates.list': CHART,
   'encounters.visitSummary': 'chart-visit-summary.test.ts',
   'fhir.exportPatient': 'fhir-export.test.ts',
+  'fhir.previewImport': 'fhir-import.test.ts',
+  'fhir.import': 'fhir-import.test.ts',
   'vitals.record': CLINICAL,
   'vitals.list': CLINICAL,
   'vitals.markError': CLINICAL,

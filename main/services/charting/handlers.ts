@@ -6,7 +6,6 @@ import { can } from '../../contract';
 import { addAddendum, saveDraft, signNote, submitForCosign } from './notes';
 import { listTemplates } from './templates';
 import { visitSummary } from './visit-summary';
-import { exportPatient } from '../fhir/export';
 
 type ChartingMethod =
   | 'encounters.list'
@@ -18,8 +17,7 @@ type ChartingMethod =
   | 'notes.submitForCosign'
   | 'notes.addendum'
   | 'noteTemplates.list'
-  | 'encounters.visitSummary'
-  | 'fhir.exportPatient';
+  | 'encounters.visitSummary';
 
 export const chartingHandlers: Pick<Handlers, ChartingMethod> = {
   'encounters.list': (input, { store }) => listEncounters(store, input.patientId),
@@ -35,15 +33,4 @@ export const chartingHandlers: Pick<Handlers, ChartingMethod> = {
   'notes.addendum': (input, ctx) => addAddendum(ctx.store, requireUser(ctx), input.noteId, input.text),
   'noteTemplates.list': (_input, { store }) => ({ templates: listTemplates(store) }),
   'encounters.visitSummary': (input, { store }) => visitSummary(store, input.id),
-  'fhir.exportPatient': (input, { store }) => {
-    const bundle = exportPatient(store, input.patientId);
-    const resources: Record<string, number> = {};
-    for (const { resource } of bundle.entry ?? [])
-      if (resource) resources[resource.resourceType] = (resources[resource.resourceType] ?? 0) + 1;
-    return {
-      fileName: `patient-record-${new Date().toISOString().slice(0, 10)}.fhir.json`,
-      json: JSON.stringify(bundle, null, 2),
-      resources,
-    };
-  },
 };

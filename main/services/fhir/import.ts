@@ -1,0 +1,145 @@
+/**
+ * FHIR import: a Bundle from another system becomes chart entries of a new or
+ * an existing (matched) patient, in one transaction. The preview says what
+ * will be created and what is skipped, and which existing records match.
+ */
+import { createHash } from 'node:crypto';
+import {
+  allergies,
+  encounterDiagnoses,
+  encounters,
+  medications,
+  noteAddenda,
+  notes,
+  noteSignatures,
+  problems,
+  vitalSigns,
+} from '../../../db/schema';
+import { api, ApiError, can, noteSections, type DuplicateCandidate, type ParsedInput } from '../../contract';
+import { requireUser, type CallContext } from '../handler';
+import { patientHandlers } from '../patients/handlers';
+import { findDuplicates, findPatientRow, survivorOf } from '../patients/records';
+import { planImport, type ImportPlan } from './plan';
+
+export interface ImportPreview {
+  patient: ImportPlan['patient'];
+  matches: DuplicateCandidate[];
+  counts: Record<string, number>;
+  skipped: ImportPlan['skipped'];
+}
+
+function counts(plan: ImportPlan): Record<string, number> {
+  return {
+    encounters: plan.encounters.length,
+    notes: plan.notes.length,
+    diagnoses: plan.diagnoses.length,
+    problems: plan.problems.length,
+    vitalSigns: plan.vitals.length,
+    medications: plan.medications.length,
+    allergies: plan.allergies.length,
+  };
+}
+
+export function previewImport(ctx: CallContext, json: string): ImportPreview {
+  const plan = planImport(json);
+  const matches = plan.patient
+    ? findDuplicates(ctx.store, { ...plan.patient, phones: [plan.patient.phoneMobile, plan.patient.phoneHome] }).filter(
+        (m) => m.reason === 'same_name_and_dob',
+      )
+    : [];
+  return { patient: plan.patient, matches, counts: counts(plan), skipped: plan.skipped };
+}
+
+function newPatient(ctx: CallContext, plan: ImportPlan): string {
+  if (!plan.patient)
+    throw new ApiError('VALIDATION', 'This bundle has no Patient: choose the patient to import it into.', { targetPatientId: 'Required' });
+  if (!can(requireUser(ctx).role, 'patients.write')) {
+    throw new ApiError(
+      'FORBIDDEN',
+      'Only staff who register patients can create one from an import. Choose the matching patient, or ask the front desk.',
+    );
+  }
+  const parsed = api['patients.create'].input.safeParse({ ...plan.patient, acknowledgeDuplicates: true });
+  if (!parsed.success) {
+    const problem = parsed.error.issues[0];
+    throw new ApiError(
+      'VALIDATION',
+      `The bundle's Patient cannot be registered: ${problem?.path.join('.') ?? ''} ${problem?.message ?? ''}`.trim(),
+    );
+  }
+  const created = patientHandlers['patients.create'](parsed.data, ctx);
+  if (created instanceof Promise) throw new Error('patients.create must stay synchronous');
+  return created.id;
+}
+
+const hashOf = (value: object) =>
+  createHash('sha256')
+    .update(JSON.stringify(noteSections.map((s) => (value as Record<string, string>)[s])))
+    .digest('hex');
+
+export function runImport(
+  ctx: CallContext,
+  input: ParsedInput<'fhir.import'>,
+): { patientId: string; imported: Record<string, number>; skipped: ImportPlan['skipped'] } {
+  const { store } = ctx;
+  const user = requireUser(ctx);
+  const plan = planImport(input.json);
+  const patientId = store.capture.mutate((w) => {
+    const target = input.targetPatientId ? survivorOf(store, input.targetPatientId) : newPatient(ctx, plan);
+    findPatientRow(store, target);
+    const encounterIds = new Map<string, string>();
+    for (const e of plan.encounters) {
+      encounterIds.set(
+        e.sourceId,
+        w.insert(encounters, { patientId: target, openedBy: user.id, startedAt: e.startedAt, kind: e.kind, reason: e.reason }),
+      );
+    }
+    const encounterFor = (sourceId: string | null, startedAt: string): string =>
+      (sourceId ? encounterIds.get(sourceId) : undefined) ??
+      w.insert(encounters, { patientId: target, openedBy: user.id, startedAt, kind: 'office', reason: 'Imported document' });
+    const withNote = new Set<string>();
+    for (const note of plan.notes) {
+      const encounterId = encounterFor(note.encounterSourceId, note.date);
+      withNote.add(encounterId);
+      const noteId = w.insert(notes, { encounterId, patientId: target, authorId: user.id, ...note.content, status: 'signed' });
+      // Signed elsewhere, by someone who is not a user here: recorded as imported, by whoever imported it.
+      w.insert(noteSignatures, {
+        noteId,
+        signerId: user.id,
+        signedAt: note.date,
+        role: 'imported',
+        content: JSON.stringify(note.content),
+        contentHash: hashOf(note.content),
+      });
+      for (const a of note.addenda)
+        w.insert(noteAddenda, { noteId, authorId: user.id, writtenAt: a.writtenAt ?? note.date, text: a.text, kind: 'addendum' });
+    }
+    // Every encounter has a note in Outpost; one imported without its document gets an empty draft.
+    for (const id of encounterIds.values())
+      if (!withNote.has(id)) w.insert(notes, { encounterId: id, patientId: target, authorId: user.id, status: 'draft' });
+    // The plan keeps only diagnoses whose encounter is in the bundle (the others are listed as skipped).
+    for (const d of plan.diagnoses) {
+      w.insert(encounterDiagnoses, {
+        encounterId: encounterIds.get(d.encounterSourceId) ?? '',
+        patientId: target,
+        code: d.code,
+        title: d.title,
+        rank: d.rank,
+      });
+    }
+    for (const p of plan.problems) w.insert(problems, { patientId: target, recordedBy: user.id, ...p });
+    for (const v of plan.vitals) {
+      const { encounterSourceId, ...values } = v;
+      w.insert(vitalSigns, {
+        patientId: target,
+        recordedBy: user.id,
+        encounterId: encounterSourceId ? (encounterIds.get(encounterSourceId) ?? null) : null,
+        ...values,
+      });
+    }
+    for (const m of plan.medications) w.insert(medications, { patientId: target, ...m });
+    for (const a of plan.allergies) w.insert(allergies, { patientId: target, recordedBy: user.id, ...a });
+    return target;
+  });
+  return { patientId, imported: counts(plan), skipped: plan.skipped };
+}
