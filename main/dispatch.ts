@@ -11,6 +11,7 @@ import { api, ApiError, can, isMethodName, roleLabels, type ApiErrorShape } from
 import type { CallResult } from './core-types';
 import type { CallContext, Handler, Handlers } from './services/handler';
 import { resolveSession } from './services/accounts/users';
+import { auditedAs, recordAudit, subjectOf } from './services/audit/record';
 import type { Store } from './services/store';
 import type { SyncService } from './sync/service';
 
@@ -46,12 +47,18 @@ export function validationError(error: z.ZodError): ApiError {
 export function createDispatcher(options: DispatchOptions) {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
-  async function run(method: string, rawInput: unknown, sessionToken: string | null): Promise<unknown> {
+  async function run(
+    method: string,
+    rawInput: unknown,
+    sessionToken: string | null,
+    caller: { user: CallContext['user'] },
+  ): Promise<unknown> {
     if (!isMethodName(method)) throw new ApiError('NOT_FOUND', 'This action is not available in this version of Outpost.');
     const spec = api[method];
     let user: CallContext['user'] = null;
     if (spec.access !== 'public') {
       user = sessionToken ? resolveSession(options.store, sessionToken) : null;
+      caller.user = user;
       if (!user) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
       if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
         throw new ApiError('FORBIDDEN', 'Your password was set by an administrator. Choose your own password to continue.');
@@ -73,11 +80,42 @@ export function createDispatcher(options: DispatchOptions) {
     return checked.data;
   }
 
-  return async function dispatch(method: string, rawInput: unknown, sessionToken: string | null): Promise<CallResult> {
+  /** The audit row of a call (ARCHITECTURE §5); a failure to write it is logged, never turned into the call's result. */
+  function audit(
+    method: string,
+    caller: CallContext['user'],
+    input: unknown,
+    output: unknown,
+    outcome: 'success' | 'denied' | 'failure',
+  ): void {
+    // A refusal is worth recording whatever was tried, even a plain read.
+    const action = auditedAs(method) ?? (outcome === 'denied' ? 'read' : null);
+    if (!action) return;
+    const loggedIn = method === 'auth.login' && outcome === 'success' ? (output as { user?: { id?: unknown } }).user?.id : undefined;
+    const userId = caller?.id ?? (typeof loggedIn === 'string' ? loggedIn : null);
+    const subject = subjectOf(method, input, output);
+    // A failed login names the login tried (a staff account name, never patient data), so guessing shows up.
+    const entityId = method === 'auth.login' && outcome !== 'success' ? subjectLogin(input) : subject.entityId;
     try {
-      return { ok: true, value: await run(method, rawInput, sessionToken) };
+      recordAudit(options.store, { userId, action, method, entityId, patientId: subject.patientId, outcome });
     } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      log(`[outpost] audit row of ${method} not written: ${error instanceof Error ? error.name : 'unknown error'}`);
+    }
+  }
+
+  return async function dispatch(method: string, rawInput: unknown, sessionToken: string | null): Promise<CallResult> {
+    const caller: { user: CallContext['user'] } = { user: null };
+    try {
+      const value = await run(method, rawInput, sessionToken, caller);
+      audit(method, caller.user, rawInput, value, 'success');
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ApiError) {
+        if (isMethodName(method) && (error.code === 'FORBIDDEN' || (method === 'auth.login' && error.code !== 'VALIDATION'))) {
+          audit(method, caller.user, rawInput, null, error.code === 'FORBIDDEN' ? 'denied' : 'failure');
+        }
+        return { ok: false, error: error.toJSON() };
+      }
       const reference = randomUUID().slice(0, 8);
       // Only the method, the error class and our own PHI-free fault text are logged.
       const detail = error instanceof InternalFault ? error.message : error instanceof Error ? error.name : 'non-error thrown';
@@ -89,6 +127,11 @@ export function createDispatcher(options: DispatchOptions) {
       return { ok: false, error: shape };
     }
   };
+}
+
+function subjectLogin(input: unknown): string | null {
+  const username = input && typeof input === 'object' ? (input as Record<string, unknown>).username : undefined;
+  return typeof username === 'string' ? username.trim().toLowerCase().slice(0, 64) : null;
 }
 
 /** A fault whose message we wrote ourselves and know to be free of patient data. */

@@ -8,3 +8,4 @@ export * from './conflicts';
 export * from './charting';
 export * from './codes';
 export * from './clinical';
+export * from './audit';

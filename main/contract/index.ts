@@ -13,6 +13,7 @@ import { charting } from './charting';
 import { clinical } from './clinical';
 import { alertsApi } from './alerts';
 import { fhir } from './fhir';
+import { auditApi } from './audit';
 import { codes } from './codes';
 
 export const api = {
@@ -26,6 +27,7 @@ export const api = {
   ...clinical,
   ...alertsApi,
   ...fhir,
+  ...auditApi,
   ...codes,
 };
 
@@ -91,3 +93,4 @@ export {
 } from './clinical';
 export type { VitalKind } from './clinical';
 export { MedicationAlert, AlertCheck, GenomicResult, pgxPhenotypes } from './alerts';
+export { AuditEvent } from './audit';

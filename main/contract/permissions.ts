@@ -34,6 +34,8 @@ export const permissions = [
   'chart.write',
   /** Sign a note (it becomes immutable; corrections are addenda). */
   'notes.sign',
+  /** Search and verify the audit trail. */
+  'audit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,7 +55,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   front_desk: frontDesk,
   physician: ['patients.read', 'schedule.read', 'schedule.status', 'schedule.overbook', 'chart.read', 'chart.write', 'notes.sign'],
   nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status', 'chart.read', 'chart.write'],
-  manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage', 'sync.manage'],
+  manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage', 'sync.manage', 'audit.read'],
   admin: [...permissions],
 };
 

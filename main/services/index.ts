@@ -11,6 +11,7 @@ import { codeHandlers } from './codes/handlers';
 import { chartingHandlers } from './charting/handlers';
 import { clinicalHandlers } from './clinical/handlers';
 import { fhirHandlers } from './fhir/handlers';
+import { auditHandlers } from './audit/handlers';
 
 export const handlers: Handlers = {
   ...accountHandlers,
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...chartingHandlers,
   ...clinicalHandlers,
   ...fhirHandlers,
+  ...auditHandlers,
 };

@@ -32,7 +32,11 @@ beforeAll(async () => {
 afterAll(() => clinic.close());
 
 const lastSeq = () => clinic.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM sync_outbox')[0]?.seq ?? 0;
-const opsSince = (seq: number) => clinic.query<Op>('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq', seq);
+// Every write also appends its audit row (audit-trail.test.ts covers those): these tests look at the record's own ops.
+const opsSince = (seq: number) =>
+  clinic.query<Op>("SELECT * FROM sync_outbox WHERE seq > ? AND table_name <> 'audit_events' ORDER BY seq", seq);
+/** Every op, audit rows included: the clock stamps them all. */
+const allOpsSince = (seq: number) => clinic.query<Op>('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq', seq);
 const payloadOf = (op: Op) => JSON.parse(op.payload) as Record<string, unknown>;
 const storedRow = (table: string, id: string) => clinic.query(`SELECT * FROM "${table}" WHERE id = ?`, id)[0];
 const versionsOf = (table: string, id: string) => {
@@ -95,7 +99,8 @@ describe('change capture', () => {
     for (const op of ops) expect(payloadOf(op).origin_device).toBe(device);
     expect(new Set(ops.map((o) => o.op_id)).size).toBe(3);
     expect(ops.every((o) => o.pushed_at === null)).toBe(true);
-    expect(changed).toEqual([['insurance_policies', 'patients']]);
+    // One event for the record (its audit row commits on its own, after it).
+    expect(changed).toEqual([['insurance_policies', 'patients'], ['audit_events']]);
   });
 
   it('patients.update changing only the mobile phone writes one update op with phone_mobile and updated_at', async () => {
@@ -221,7 +226,7 @@ describe('change capture', () => {
 
 describe('HLC of local writes', () => {
   it('strictly increases across all ops in commit order and matches the persisted clock', () => {
-    const ops = opsSince(0);
+    const ops = allOpsSince(0);
     expect(ops.length).toBeGreaterThan(10);
     const stamps = ops.map((o) => o.hlc);
     for (let i = 1; i < stamps.length; i++) expect((stamps[i] ?? '') > (stamps[i - 1] ?? ''), `op ${i}`).toBe(true);
@@ -233,7 +238,7 @@ describe('HLC of local writes', () => {
   });
 
   it('survives reopening the core: a persisted clock ahead of the wall clock is honoured', async () => {
-    const previous = opsSince(0).at(-1)?.hlc ?? '';
+    const previous = allOpsSince(0).at(-1)?.hlc ?? '';
     await clinic.core.close();
     // Pretend this workstation had stamped a change a day ahead (e.g. from a remote op): the next local stamp must follow it.
     const ahead = { wallMs: Date.now() + 86_400_000, counter: 7 };
@@ -244,7 +249,8 @@ describe('HLC of local writes', () => {
     const since = lastSeq();
     const admin = await clinic.login('ada.admin', 'synthetic-pass-01');
     await admin.ok('rooms.save', { name: 'Exam 3' });
-    const [op] = opsSince(since);
+    // The first stamp after reopening (the sign-in's audit row) follows the persisted clock.
+    const [op] = allOpsSince(since);
     if (!op) throw new Error('no op');
     expect(op.hlc > previous).toBe(true);
     expect(parseHlc(op.hlc)).toMatchObject({ wallMs: ahead.wallMs, counter: ahead.counter + 1 });

@@ -81,6 +81,8 @@ const TESTED_IN: Record<MethodName, string> = {
   'fhir.exportPatient': 'fhir-export.test.ts',
   'fhir.previewImport': 'fhir-import.test.ts',
   'fhir.import': 'fhir-import.test.ts',
+  'audit.search': 'audit-trail.test.ts',
+  'audit.verify': 'audit-trail.test.ts',
   'vitals.record': CLINICAL,
   'vitals.list': CLINICAL,
   'vitals.markError': CLINICAL,

@@ -155,11 +155,13 @@ describe('sync.status', () => {
   it('reports local mode and the number of ops not yet pushed', async () => {
     const nurse = await clinic.as('nurse');
     const pending = () => clinic.query<{ n: number }>('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL')[0]?.n;
+    const manager = await clinic.as('manager');
     const before = await nurse.ok('sync.status', {});
     expect(before).toMatchObject({ mode: 'local', pendingOps: pending(), lastSyncAt: null, lastError: null, target: null, alarms: [] });
-    await (await clinic.as('manager')).ok('rooms.save', { name: 'Triage' });
+    await manager.ok('rooms.save', { name: 'Triage' });
     const after = await nurse.ok('sync.status', {});
-    expect(after.pendingOps).toBe(before.pendingOps + 1);
+    // The room, and the audit row of saving it.
+    expect(after.pendingOps).toBe(before.pendingOps + 2);
     expect(after.pendingOps).toBe(pending());
     await clinic.anonymous.refuses('sync.status', {}, 'UNAUTHENTICATED');
     await nurse.refuses('sync.status', { force: true }, 'VALIDATION');

@@ -36,7 +36,12 @@ describe('joining', () => {
     expect(clinicData(b)).toEqual(clinicData(clinic.a));
     const admin = await b.login('ada.admin', PASSWORD);
     const status = await admin.ok('sync.status', {});
-    expect(status).toMatchObject({ mode: 'online', pendingOps: 0, lastError: null, alarms: [], quarantinedOps: 0 });
+    expect(status).toMatchObject({ mode: 'online', lastError: null, alarms: [], quarantinedOps: 0 });
+    // Nothing of the clinic is left to send: only the audit rows of the join and of this sign-in.
+    const pending = (where: string) =>
+      b.query<{ n: number }>(`SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL ${where}`)[0]?.n;
+    expect(status.pendingOps).toBe(pending(''));
+    expect(pending("AND table_name <> 'audit_events'")).toBe(0);
     expect(status.target).toContain('folder');
   });
 });

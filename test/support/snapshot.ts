@@ -3,7 +3,10 @@
  * a separate read-only connection, so a test can assert that a refused call
  * changed nothing. The one column masked by default is a session's
  * `last_seen_at`: every authenticated call (refused or not) legitimately
- * refreshes it to keep the session alive, and it is not clinic data.
+ * refreshes it to keep the session alive, and it is not clinic data. The
+ * audit trail is left out too (with its outbox ops, row versions and the
+ * clock it advances): a refused call is audited on purpose, and the audit
+ * tests read the trail directly.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,6 +24,12 @@ function normalise(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return `blob:${value.toString('hex')}`;
   if (typeof value === 'bigint') return `bigint:${value.toString()}`;
   return value;
+}
+
+function isAuditFootprint(table: string, row: Record<string, unknown>): boolean {
+  if (table === 'sync_outbox' || table === 'sync_row_versions') return row.table_name === 'audit_events';
+  // The clock and the outbox's id counter move with every write, the audit row's too.
+  return (table === 'sync_state' && row.key === 'hlc') || (table === 'sqlite_sequence' && row.name === 'sync_outbox');
 }
 
 /** Dump a database file (a dataDir holding outpost.db, or the file itself). */
@@ -43,9 +52,12 @@ export function snapshotDb(dataDirOrFile: string, options: SnapshotOptions = {})
       const order = withoutRowid ? columns.map((_c, i) => String(i + 1)).join(', ') : 'rowid';
       const rows = sqlite.prepare(`SELECT * FROM ${quoted} ORDER BY ${order}`).all() as Record<string, unknown>[];
       const masked = new Set(volatile[name] ?? []);
-      dump[name] = rows.map((row) =>
-        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, masked.has(key) ? '<volatile>' : normalise(value)])),
-      );
+      if (name === 'audit_events') continue;
+      dump[name] = rows
+        .filter((row) => !isAuditFootprint(name, row))
+        .map((row) =>
+          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, masked.has(key) ? '<volatile>' : normalise(value)])),
+        );
     }
     return dump;
   } finally {
