@@ -30,13 +30,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
+  // Screens refetch what changed. Audit rows are written by reads too (opening a chart): announcing them would make
+  // every open screen refetch, write another audit row, and refetch again, for ever.
+  const announceChanged = (tables: string[]) => {
+    const shown = tables.filter((table) => table !== 'audit_events');
+    if (shown.length > 0) emitter.emit('data.changed', { tables: shown });
+  };
   const sync = new SyncService({
     sqlite,
     capture: store.capture,
     schemaVersion,
     hooks: {
       status: (status) => emitter.emit('sync.status', status),
-      changed: (tables) => emitter.emit('data.changed', { tables }),
+      changed: (tables) => announceChanged(tables),
       merged: (touched) => detectConflicts(store, touched),
     },
     engine: config.sync?.engine,
@@ -50,7 +56,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Status is recounted at most a few times a second, off the write path: a burst of writes costs one count.
   let statusTimer: NodeJS.Timeout | null = null;
   const unsubscribe = store.capture.onCommit((tables) => {
-    emitter.emit('data.changed', { tables });
+    announceChanged(tables);
     statusTimer ??= setTimeout(() => {
       statusTimer = null;
       emitter.emit('sync.status', sync.status());
