@@ -50,6 +50,7 @@ function conflict(patch: Partial<Conflict>): Conflict {
     note: null,
     current: true,
     detail: null,
+    encounterId: null,
     resourceName: 'Dr. Avery Lane',
     appointments: [],
     patients: [],
@@ -137,6 +138,19 @@ describe('conflict wording', () => {
     expect(currentState({ ...c, current: false })).toBe('It has been restored, with the edits.');
     expect(resolutionLabel('restored')).toBe('Restored');
     expect(resolutionLabel('kept_deleted')).toBe('Kept deleted');
+  });
+
+  it('says a signed note was edited elsewhere, in the words of the core, and that it was reviewed', () => {
+    const detail =
+      'A note signed by Dr. Avery Lane was edited by Noor Nurse on another workstation that had not seen the signature yet. The signed note is unchanged; the edits are kept as an addendum to it.';
+    const c = conflict({ kind: 'edit_after_sign', resourceName: null, detail, encounterId: 'enc-1' });
+    expect(conflictTitle(c)).toBe('Note edited after it was signed');
+    expect(conflictSummary(c, ZONE)).toBe(detail);
+    expect(conflictSummary(conflict({ kind: 'edit_after_sign', detail: null }), ZONE)).toMatch(
+      /^A signed note was edited on another workstation .* kept as an addendum/,
+    );
+    expect(currentState(c)).toBe('');
+    expect(resolutionLabel('reviewed')).toBe('Reviewed');
   });
 
   it('describes records merged into each other, and asks for one merge to be undone', () => {

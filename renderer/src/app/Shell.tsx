@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { roleLabels, type Role } from '../../../main/contract';
 import { useLiveData } from '../api/hooks';
 import { AdminScreen } from '../features/admin/AdminScreen';
+import { ChartScreen } from '../features/chart/ChartScreen';
 import { ConflictsNavLabel } from '../features/conflicts/ConflictsNavLabel';
 import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
 import { PatientQuickSearch } from '../features/patients/PatientQuickSearch';
@@ -101,6 +102,7 @@ export function Shell() {
               <p role="alert">Only managers and administrators can open the admin screen.</p>
             ))}
           {route.screen === 'conflicts' && <ConflictsScreen />}
+          {route.screen === 'chart' && <ChartScreen route={route} />}
         </main>
       </div>
     </NavigationContext.Provider>

@@ -10,7 +10,9 @@ export type Route =
   | { screen: 'schedule'; date?: string; appointmentId?: string; patientId?: string }
   | { screen: 'patients'; patientId?: string; mode?: 'new' | 'edit' }
   | { screen: 'admin' }
-  | { screen: 'conflicts' };
+  | { screen: 'conflicts' }
+  /** A patient's chart, reached from the patient record, the Today queue or a conflict; encounterId opens that encounter. */
+  | { screen: 'chart'; patientId: string; encounterId?: string };
 
 export interface NavigationValue {
   route: Route;

@@ -75,6 +75,15 @@ function choicesFor(conflict: Conflict): Choice[] {
         { resolution: 'restored', label: 'Restore it (with the edits)', primary: true },
         { resolution: 'kept_deleted', label: 'Keep it deleted' },
       ];
+    case 'edit_after_sign':
+      return [
+        {
+          resolution: 'reviewed',
+          label: 'Mark as reviewed',
+          primary: true,
+          hint: 'The edits are in the note’s addenda, flagged “Edited on another workstation after signing”. Nothing else needs to change.',
+        },
+      ];
     case 'opposite_merges':
       return [
         {
@@ -163,7 +172,9 @@ export function ConflictCard({ conflict, reference, onResolved }: Props) {
       )}
       {family === 'duplicate_login' && <UserSides users={conflict.users} />}
       {family === 'opposite_merges' && <PatientSides patients={conflict.patients} />}
-      {family === 'edit_after_delete' && conflict.patients.length > 0 && <PatientSides patients={conflict.patients} single />}
+      {(family === 'edit_after_delete' || family === 'edit_after_sign') && conflict.patients.length > 0 && (
+        <PatientSides patients={conflict.patients} single />
+      )}
       <CardLinks conflict={conflict} zone={zone} />
       {open && (
         <ResolveForm
@@ -209,7 +220,7 @@ function Resolution({ conflict, zone }: { conflict: Conflict; zone: string }) {
   );
 }
 
-/** Where to go to act on it: the calendar on that day, or the users list while a login is still shared. */
+/** Where to go to act on it: the calendar on that day, the users list while a login is still shared, or the edited note. */
 function CardLinks({ conflict, zone }: { conflict: Conflict; zone: string }) {
   const { navigate } = useNavigation();
   const session = useSession();
@@ -217,7 +228,12 @@ function CardLinks({ conflict, zone }: { conflict: Conflict; zone: string }) {
   const [first] = conflict.appointments;
   const calendar = family === 'double_booking' && first && session.can('schedule.read');
   const users = family === 'duplicate_login' && conflict.current && conflict.resolvedAt === null && session.can('users.manage');
-  if (!calendar && !users) return null;
+  const [patient] = conflict.patients;
+  const chart =
+    family === 'edit_after_sign' && patient && session.can('chart.read')
+      ? { patientId: patient.id, encounterId: conflict.encounterId }
+      : null;
+  if (!calendar && !users && !chart) return null;
   return (
     <div className="conflict-card__links">
       {calendar && (
@@ -232,6 +248,17 @@ function CardLinks({ conflict, zone }: { conflict: Conflict; zone: string }) {
       {users && (
         <button type="button" className="button" onClick={() => navigate({ screen: 'admin' })}>
           Open Admin › Users
+        </button>
+      )}
+      {chart && (
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            navigate({ screen: 'chart', patientId: chart.patientId, ...(chart.encounterId ? { encounterId: chart.encounterId } : {}) })
+          }
+        >
+          Open the note in the chart
         </button>
       )}
     </div>

@@ -8,11 +8,18 @@ import { DateTime } from 'luxon';
 import type { Conflict } from '../../../../main/contract';
 
 export type ConflictFamily =
-  'double_booking' | 'duplicate_patient' | 'duplicate_login' | 'edit_after_delete' | 'opposite_merges' | 'unknown';
+  'double_booking' | 'duplicate_patient' | 'duplicate_login' | 'edit_after_delete' | 'edit_after_sign' | 'opposite_merges' | 'unknown';
 
 export function familyOf(kind: string): ConflictFamily {
   if (kind === 'double_booking_provider' || kind === 'double_booking_room') return 'double_booking';
-  if (kind === 'duplicate_patient' || kind === 'duplicate_login' || kind === 'edit_after_delete' || kind === 'opposite_merges') return kind;
+  if (
+    kind === 'duplicate_patient' ||
+    kind === 'duplicate_login' ||
+    kind === 'edit_after_delete' ||
+    kind === 'edit_after_sign' ||
+    kind === 'opposite_merges'
+  )
+    return kind;
   return 'unknown';
 }
 
@@ -22,6 +29,7 @@ const titles: Record<string, string> = {
   duplicate_patient: 'Patient registered twice',
   duplicate_login: 'Login name used twice',
   edit_after_delete: 'Deleted on one workstation, edited on another',
+  edit_after_sign: 'Note edited after it was signed',
   opposite_merges: 'Two records merged into each other',
 };
 
@@ -71,6 +79,12 @@ export function conflictSummary(conflict: Conflict, zone: string): string {
     const what = conflict.detail ?? 'A record';
     return `${what} was deleted on one workstation while another, offline, edited it. The edits are kept, hidden under the deletion.`;
   }
+  if (family === 'edit_after_sign') {
+    return (
+      conflict.detail ??
+      'A signed note was edited on another workstation that had not seen the signature yet. The signed note is unchanged; the edits are kept as an addendum to it.'
+    );
+  }
   if (family === 'opposite_merges') {
     const [patient] = conflict.patients;
     const who = patient ? `${patient.givenName} ${patient.familyName}` : 'A patient';
@@ -110,6 +124,7 @@ const resolutions: Record<string, string> = {
   restored: 'Restored',
   kept_deleted: 'Kept deleted',
   unmerged: 'One merge undone',
+  reviewed: 'Reviewed',
 };
 
 export function resolutionLabel(resolution: string | null): string {

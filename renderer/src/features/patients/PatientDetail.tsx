@@ -75,6 +75,15 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
               Edit details
             </button>
           )}
+          {session.can('chart.read') && !p.mergedInto && (
+            <button
+              type="button"
+              className={`button${session.can('schedule.write') ? '' : ' button--primary'}`}
+              onClick={() => navigate({ screen: 'chart', patientId })}
+            >
+              Open chart
+            </button>
+          )}
           {session.can('schedule.write') && !p.mergedInto && (
             <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'schedule', patientId })}>
               Book appointment

@@ -26,12 +26,16 @@ interface ItemProps {
   busy: boolean;
   canAct: boolean;
   onOpenPatient(appointment: Appointment): void;
+  /** Waiting and in-room patients, for those who chart: opens (or reopens) the visit's encounter. */
+  onOpenChart?(appointment: Appointment): void;
 }
 
 function ItemFrame({
   appointment,
   lookup,
+  busy,
   onOpenPatient,
+  onOpenChart,
   aside,
   details,
   actions,
@@ -49,7 +53,22 @@ function ItemFrame({
         {details}
         {appointment.overbooked && <span className="badge queue-item__flag">Overbooked</span>}
       </div>
-      {actions && <div className="queue-item__actions">{actions}</div>}
+      {(actions || onOpenChart) && (
+        <div className="queue-item__actions">
+          {actions}
+          {onOpenChart && (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              aria-label={`Open chart of ${appointment.patientName}`}
+              onClick={() => onOpenChart(appointment)}
+            >
+              Open chart
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }

@@ -51,6 +51,7 @@ export function TodayQueue() {
   const queryClient = useQueryClient();
   const queue = useApi('queue.today', {}, { refetchInterval: 60_000 });
   const setStatus = useApiMutation('appointments.setStatus');
+  const openEncounter = useApiMutation('encounters.open');
   const now = useNow(30_000);
   const [providerId, setProviderId] = useState(() => sessionStorage.getItem(PROVIDER_KEY) ?? '');
   const [noShowFor, setNoShowFor] = useState<Appointment | null>(null);
@@ -111,6 +112,17 @@ export function TodayQueue() {
     });
   }
 
+  /** Opening the chart from the queue rooms the patient and lands on that visit's encounter. */
+  function openChart(appointment: Appointment) {
+    setPendingId(appointment.id);
+    setError(null);
+    openEncounter
+      .mutateAsync({ patientId: appointment.patientId, appointmentId: appointment.id })
+      .then((detail) => navigate({ screen: 'chart', patientId: detail.patient.id, encounterId: detail.encounter.id }))
+      .catch((e: unknown) => setError(e instanceof ApiError ? e : new ApiError('INTERNAL', 'The chart could not be opened. Try again.')))
+      .finally(() => setPendingId(null));
+  }
+
   if (queue.isPending || !reference || !lookup) return <Loading label="Loading today's queue…" />;
   if (queue.error) return <ErrorMessage error={queue.error} />;
 
@@ -121,6 +133,7 @@ export function TodayQueue() {
   const canAct = can('schedule.status');
   const openPatient = (a: Appointment) => navigate({ screen: 'patients', patientId: a.patientId });
   const itemProps = (a: Appointment) => ({ appointment: a, lookup, now, busy: pendingId === a.id, canAct, onOpenPatient: openPatient });
+  const onOpenChart = can('chart.write') ? openChart : undefined;
 
   return (
     <div className="queue">
@@ -165,12 +178,22 @@ export function TodayQueue() {
             </QueueColumn>
             <QueueColumn id="queue-waiting" title="Waiting" count={groups.waiting.length} empty="No one is waiting.">
               {groups.waiting.map((a) => (
-                <WaitingItem key={a.id} {...itemProps(a)} onRoom={(roomId) => act(a, { status: 'in_room', roomId }, 'queue-waiting')} />
+                <WaitingItem
+                  key={a.id}
+                  {...itemProps(a)}
+                  onOpenChart={onOpenChart}
+                  onRoom={(roomId) => act(a, { status: 'in_room', roomId }, 'queue-waiting')}
+                />
               ))}
             </QueueColumn>
             <QueueColumn id="queue-in-room" title="In room" count={groups.inRoom.length} empty="No one is in a room.">
               {groups.inRoom.map((a) => (
-                <InRoomItem key={a.id} {...itemProps(a)} onComplete={() => act(a, { status: 'completed' }, 'queue-in-room')} />
+                <InRoomItem
+                  key={a.id}
+                  {...itemProps(a)}
+                  onOpenChart={onOpenChart}
+                  onComplete={() => act(a, { status: 'completed' }, 'queue-in-room')}
+                />
               ))}
             </QueueColumn>
           </div>

@@ -1,0 +1,39 @@
+/**
+ * The chart's clinical summary: what a physician checks before anything
+ * else. Allergies come first and span the page; problems and medications sit
+ * side by side (read together: what is treated, with what); vital signs with
+ * their trends, then genomic results. Each panel loads and fails on its own,
+ * so one unreadable list never hides the others.
+ */
+import { useReference } from '../../app/reference';
+import { useSession } from '../../app/session';
+import { Loading } from '../../ui/feedback';
+import { AllergiesPanel } from './AllergiesPanel';
+import { GenomicsPanel } from './GenomicsPanel';
+import { MedicationsPanel } from './MedicationsPanel';
+import { ProblemsPanel } from './ProblemsPanel';
+import { VitalsPanel } from './VitalsPanel';
+import './clinical.css';
+
+export function ClinicalSummary({ patientId }: { patientId: string }) {
+  const session = useSession();
+  const { reference } = useReference();
+  if (!session.can('chart.read')) {
+    return (
+      <p className="error-banner" role="alert">
+        Your role cannot read the clinical summary. Ask a physician or nurse.
+      </p>
+    );
+  }
+  if (!reference) return <Loading label="Opening the clinical summary…" />;
+  const zone = reference.clinic.timeZone;
+  return (
+    <div className="clinical-summary">
+      <AllergiesPanel patientId={patientId} zone={zone} />
+      <ProblemsPanel patientId={patientId} zone={zone} />
+      <MedicationsPanel patientId={patientId} zone={zone} />
+      <VitalsPanel patientId={patientId} zone={zone} />
+      <GenomicsPanel patientId={patientId} />
+    </div>
+  );
+}
