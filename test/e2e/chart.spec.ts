@@ -7,6 +7,8 @@
  * addendum. After a reload everything is still there. The front desk never
  * sees a way into the chart.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { call, sessionFor, typeNamed, uniqueName } from './clinic';
@@ -167,6 +169,20 @@ test('a physician charts, codes, signs and amends a visit opened from the Today 
   await expect(reopened).toContainText('Recheck blood pressure in 4 weeks.');
   await expect(reopened.getByRole('list', { name: 'Diagnoses' })).toContainText('I10');
   await expect(reopened.getByRole('region', { name: 'Addenda' })).toContainText('average 142/90');
+
+  // The patient's visit summary, and the whole record as FHIR, are saved as files.
+  const pdfDownload = page.waitForEvent('download');
+  await reopened.getByRole('button', { name: 'Visit summary for the patient (PDF)' }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^visit-summary-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfPath = await pdf.path();
+  expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).toContain('Recheck blood pressure in 4 weeks.');
+  const fhirDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export record (FHIR)' }).click();
+  const bundle = JSON.parse(readFileSync(await (await fhirDownload).path(), 'utf8')) as { resourceType: string; entry: unknown[] };
+  expect(bundle.resourceType).toBe('Bundle');
+  expect(bundle.entry.length).toBeGreaterThan(2);
   await expect(page.getByRole('navigation', { name: 'Encounters' }).getByRole('button')).toHaveCount(2); // "New encounter" and the one visit
 
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();

@@ -8,6 +8,8 @@ import { patientDisplayName, type PatientSummary } from '../../../../main/contra
 import { useApi } from '../../api/hooks';
 import { useNavigation } from '../../app/navigation';
 import { useReference } from '../../app/reference';
+import { api } from '../../api/client';
+import { FileButton } from '../../ui/FileButton';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { sexLabel } from '../patients/patientDisplay';
@@ -41,11 +43,20 @@ export function PatientHeader({ patient, zone }: { patient: PatientSummary; zone
         </dl>
         <AllergySummary patientId={patient.id} />
       </div>
-      {session.can('patients.read') && (
-        <button type="button" className="button" onClick={() => navigate({ screen: 'patients', patientId: patient.id })}>
-          Patient record
-        </button>
-      )}
+      <div className="chart-header__actions">
+        {session.can('patients.read') && (
+          <button type="button" className="button" onClick={() => navigate({ screen: 'patients', patientId: patient.id })}>
+            Patient record
+          </button>
+        )}
+        <FileButton
+          label="Export record (FHIR)"
+          make={async () => {
+            const exported = await api.call('fhir.exportPatient', { patientId: patient.id });
+            return { fileName: exported.fileName, content: new Blob([exported.json], { type: 'application/fhir+json' }) };
+          }}
+        />
+      </div>
     </section>
   );
 }

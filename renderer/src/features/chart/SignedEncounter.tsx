@@ -8,6 +8,9 @@
 import { useState } from 'react';
 import { noteSections, sectionLabels, type Addendum, type EncounterDetail } from '../../../../main/contract';
 import { useSession } from '../../app/session';
+import { api } from '../../api/client';
+import { FileButton } from '../../ui/FileButton';
+import { pdfBlob } from '../../ui/files';
 import { formatDateTime } from '../../ui/format';
 import { AddendumForm } from './AddendumForm';
 import { Signatures } from './Signatures';
@@ -60,6 +63,17 @@ export function SignedEncounter({ detail, zone }: { detail: EncounterDetail; zon
         ))}
       </div>
       <DiagnosesSection encounter={detail.encounter} editable={false} />
+      {note.status === 'signed' && (
+        <div className="chart-file-actions">
+          <FileButton
+            label="Visit summary for the patient (PDF)"
+            make={async () => {
+              const summary = await api.call('encounters.visitSummary', { id: detail.encounter.id });
+              return { fileName: summary.fileName, content: pdfBlob(summary.pdfBase64) };
+            }}
+          />
+        </div>
+      )}
       {locked && (
         <section className="chart-addenda" aria-labelledby="chart-addenda-title">
           <h3 id="chart-addenda-title">Addenda</h3>
