@@ -94,3 +94,4 @@ export {
 export type { VitalKind } from './clinical';
 export { MedicationAlert, AlertCheck, GenomicResult, pgxPhenotypes } from './alerts';
 export { AuditEvent } from './audit';
+export { kgToLb, cmToIn, celsiusToF, toKg, toCm, toCelsius, bmiOf } from './units';

@@ -7,10 +7,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { vitalSigns } from '../../../db/schema';
-import { ApiError, encounterKindLabels } from '../../contract';
+import { ApiError, bmiOf, celsiusToF, encounterKindLabels, kgToLb } from '../../contract';
 import { allergyState } from '../clinical/lists';
 import { listMedications } from '../clinical/medications';
-import { bmiOf } from '../clinical/vitals';
 import { clinicHeader, facts, heading, paragraph, renderPdf } from '../print/pdf';
 import { appointmentsOfPatient } from '../scheduling/views';
 import { getClinic, listProviders } from '../settings/reference';
@@ -24,8 +23,8 @@ function vitalsLines(row: typeof vitalSigns.$inferSelect): [string, string][] {
   if (row.systolic !== null && row.diastolic !== null) lines.push(['Blood pressure', `${row.systolic}/${row.diastolic} mmHg`]);
   if (row.pulseBpm !== null) lines.push(['Pulse', `${row.pulseBpm} beats per minute`]);
   if (row.temperatureC !== null)
-    lines.push(['Temperature', `${row.temperatureC.toFixed(1)} °C (${((row.temperatureC * 9) / 5 + 32).toFixed(1)} °F)`]);
-  if (row.weightKg !== null) lines.push(['Weight', `${row.weightKg.toFixed(1)} kg (${(row.weightKg / 0.45359237).toFixed(1)} lb)`]);
+    lines.push(['Temperature', `${row.temperatureC.toFixed(1)} °C (${celsiusToF(row.temperatureC).toFixed(1)} °F)`]);
+  if (row.weightKg !== null) lines.push(['Weight', `${row.weightKg.toFixed(1)} kg (${kgToLb(row.weightKg).toFixed(1)} lb)`]);
   const bmi = bmiOf(row.weightKg, row.heightCm);
   if (bmi !== null) lines.push(['Body mass index', bmi.toFixed(1)]);
   if (row.spo2Pct !== null) lines.push(['Oxygen saturation', `${row.spo2Pct}%`]);

@@ -7,24 +7,13 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { vitalSigns } from '../../../db/schema';
-import { ApiError, type ParsedInput, type VitalKind, type VitalSigns } from '../../contract';
+import { ApiError, bmiOf, toCelsius, toCm, toKg, type ParsedInput, type VitalKind, type VitalSigns } from '../../contract';
 import type { SessionUser } from '../handler';
 import { namesOf } from '../charting/notes';
 import { findPatientRow, survivorOf, withMergedRecords } from '../patients/records';
 import type { Store } from '../store';
 
 type VitalRow = typeof vitalSigns.$inferSelect;
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-export const toKg = (w: { value: number; unit: 'kg' | 'lb' }) => round(w.unit === 'kg' ? w.value : w.value * 0.45359237, 2);
-export const toCm = (h: { value: number; unit: 'cm' | 'in' }) => round(h.unit === 'cm' ? h.value : h.value * 2.54, 1);
-export const toCelsius = (t: { value: number; unit: 'C' | 'F' }) => round(t.unit === 'C' ? t.value : ((t.value - 32) * 5) / 9, 1);
-
-export function bmiOf(weightKg: number | null, heightCm: number | null): number | null {
-  if (!weightKg || !heightCm) return null;
-  return round(weightKg / (heightCm / 100) ** 2, 1);
-}
 
 type Flags = Partial<Record<VitalKind, 'low' | 'high'>>;
 

@@ -2,7 +2,7 @@
  * What a FHIR Bundle will become in the chart (the import plan): each
  * resource mapped to an Outpost entry or listed as skipped with a reason.
  */
-import { ApiError, sexes, type NoteContent } from '../../contract';
+import { ApiError, sexes, toCelsius, toCm, toKg, type NoteContent } from '../../contract';
 import { bundleResources, codeIn, conceptText, noteFromText, read, type Loose, type Skipped } from './read';
 
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
@@ -59,9 +59,9 @@ const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : null);
 const VITAL_CODES: Record<string, (v: number, unit: string | undefined) => Partial<VitalValues>> = {
   '8867-4': (v) => ({ pulseBpm: Math.round(v) }),
   '9279-1': (v) => ({ respiratoryRate: Math.round(v) }),
-  '8310-5': (v, unit) => ({ temperatureC: unit === '[degF]' ? Math.round(((v - 32) * 50) / 9) / 10 : v }),
-  '29463-7': (v, unit) => ({ weightKg: unit === '[lb_av]' ? Math.round(v * 45.359237) / 100 : v }),
-  '8302-2': (v, unit) => ({ heightCm: unit === '[in_i]' ? Math.round(v * 25.4) / 10 : v }),
+  '8310-5': (v, unit) => ({ temperatureC: toCelsius({ value: v, unit: unit === '[degF]' ? 'F' : 'C' }) }),
+  '29463-7': (v, unit) => ({ weightKg: toKg({ value: v, unit: unit === '[lb_av]' ? 'lb' : 'kg' }) }),
+  '8302-2': (v, unit) => ({ heightCm: toCm({ value: v, unit: unit === '[in_i]' ? 'in' : 'cm' }) }),
   '59408-5': (v) => ({ spo2Pct: Math.round(v) }),
   '2708-6': (v) => ({ spo2Pct: Math.round(v) }),
   '72514-3': (v) => ({ painScore: Math.round(v) }),

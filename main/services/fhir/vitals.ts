@@ -1,7 +1,7 @@
 /** Vital signs as FHIR R4 Observations (vital-signs profile codes: LOINC, UCUM units). */
 import type { Observation } from '@medplum/fhirtypes';
 import type { vitalSigns } from '../../../db/schema';
-import { bmiOf } from '../clinical/vitals';
+import { bmiOf } from '../../contract';
 
 type VitalRow = typeof vitalSigns.$inferSelect;
 

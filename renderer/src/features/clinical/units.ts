@@ -6,6 +6,10 @@
  * and °F; everyone else in kilograms, centimetres and °C.
  */
 
+import { celsiusToF, cmToIn, kgToLb, toCelsius, toCm, toKg } from '../../../../main/contract';
+
+export { celsiusToF, cmToIn, kgToLb };
+
 export type WeightUnit = 'kg' | 'lb';
 export type HeightUnit = 'cm' | 'in';
 export type TemperatureUnit = 'C' | 'F';
@@ -44,13 +48,6 @@ export function habitForZone(zone: string): UnitHabit {
   const us = US_ZONES.has(zone) || US_ZONE_PREFIXES.some((prefix) => zone.startsWith(prefix));
   return us ? IMPERIAL : METRIC;
 }
-
-const LB_PER_KG = 1 / 0.45359237;
-const CM_PER_IN = 2.54;
-
-export const kgToLb = (kg: number) => kg * LB_PER_KG;
-export const cmToIn = (cm: number) => cm / CM_PER_IN;
-export const celsiusToF = (c: number) => (c * 9) / 5 + 32;
 
 export const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const fixedOne = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -95,7 +92,7 @@ export function readNumber(text: string): number | undefined {
 export function otherSystem(kind: 'weight' | 'height' | 'temperature', text: string, units: UnitHabit): string | null {
   const value = readNumber(text);
   if (value === undefined || !Number.isFinite(value) || value <= 0) return null;
-  if (kind === 'weight') return `= ${units.weight === 'kg' ? weightText(value, 'lb') : weightText(value / LB_PER_KG, 'kg')}`;
-  if (kind === 'height') return `= ${units.height === 'cm' ? heightText(value, 'in') : heightText(value * CM_PER_IN, 'cm')}`;
-  return `= ${units.temperature === 'C' ? temperatureText(value, 'F') : temperatureText(((value - 32) * 5) / 9, 'C')}`;
+  if (kind === 'weight') return `= ${units.weight === 'kg' ? weightText(value, 'lb') : weightText(toKg({ value, unit: 'lb' }), 'kg')}`;
+  if (kind === 'height') return `= ${units.height === 'cm' ? heightText(value, 'in') : heightText(toCm({ value, unit: 'in' }), 'cm')}`;
+  return `= ${units.temperature === 'C' ? temperatureText(value, 'F') : temperatureText(toCelsius({ value, unit: 'F' }), 'C')}`;
 }
