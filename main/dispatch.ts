@@ -11,7 +11,7 @@ import { api, ApiError, can, isMethodName, roleLabels, type ApiErrorShape } from
 import type { CallResult } from './core-types';
 import type { CallContext, Handler, Handlers } from './services/handler';
 import { resolveSession } from './services/accounts/users';
-import { auditedAs, recordAudit, subjectOf } from './services/audit/record';
+import { Auditor } from './services/audit/auditor';
 import type { Store } from './services/store';
 import type { SyncService } from './sync/service';
 
@@ -80,39 +80,19 @@ export function createDispatcher(options: DispatchOptions) {
     return checked.data;
   }
 
-  /** The audit row of a call (ARCHITECTURE §5); a failure to write it is logged, never turned into the call's result. */
-  function audit(
-    method: string,
-    caller: CallContext['user'],
-    input: unknown,
-    output: unknown,
-    outcome: 'success' | 'denied' | 'failure',
-  ): void {
-    // A refusal is worth recording whatever was tried, even a plain read.
-    const action = auditedAs(method) ?? (outcome === 'denied' ? 'read' : null);
-    if (!action) return;
-    const loggedIn = method === 'auth.login' && outcome === 'success' ? (output as { user?: { id?: unknown } }).user?.id : undefined;
-    const userId = caller?.id ?? (typeof loggedIn === 'string' ? loggedIn : null);
-    const subject = subjectOf(method, input, output);
-    // A failed login names the login tried (a staff account name, never patient data), so guessing shows up.
-    const entityId = method === 'auth.login' && outcome !== 'success' ? subjectLogin(input) : subject.entityId;
-    try {
-      recordAudit(options.store, { userId, action, method, entityId, patientId: subject.patientId, outcome });
-    } catch (error) {
-      log(`[outpost] audit row of ${method} not written: ${error instanceof Error ? error.name : 'unknown error'}`);
-    }
-  }
+  // The audit row of a call (ARCHITECTURE §5); a failure to write it is logged, never turned into the call's result.
+  const auditor = new Auditor(options.store, log);
 
   return async function dispatch(method: string, rawInput: unknown, sessionToken: string | null): Promise<CallResult> {
     const caller: { user: CallContext['user'] } = { user: null };
     try {
       const value = await run(method, rawInput, sessionToken, caller);
-      audit(method, caller.user, rawInput, value, 'success');
+      auditor.record(method, caller.user?.id ?? null, rawInput, value, 'success');
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) {
         if (isMethodName(method) && (error.code === 'FORBIDDEN' || (method === 'auth.login' && error.code !== 'VALIDATION'))) {
-          audit(method, caller.user, rawInput, null, error.code === 'FORBIDDEN' ? 'denied' : 'failure');
+          auditor.record(method, caller.user?.id ?? null, rawInput, null, error.code === 'FORBIDDEN' ? 'denied' : 'failure');
         }
         return { ok: false, error: error.toJSON() };
       }
@@ -127,11 +107,6 @@ export function createDispatcher(options: DispatchOptions) {
       return { ok: false, error: shape };
     }
   };
-}
-
-function subjectLogin(input: unknown): string | null {
-  const username = input && typeof input === 'object' ? (input as Record<string, unknown>).username : undefined;
-  return typeof username === 'string' ? username.trim().toLowerCase().slice(0, 64) : null;
 }
 
 /** A fault whose message we wrote ourselves and know to be free of patient data. */

@@ -53,8 +53,18 @@ const frontDesk: Permission[] = [
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   front_desk: frontDesk,
-  physician: ['patients.read', 'schedule.read', 'schedule.status', 'schedule.overbook', 'chart.read', 'chart.write', 'notes.sign'],
-  nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status', 'chart.read', 'chart.write'],
+  // Clinical staff see the inbox too: a note edited after it was signed is theirs to review.
+  physician: [
+    'patients.read',
+    'schedule.read',
+    'schedule.status',
+    'schedule.overbook',
+    'conflicts.resolve',
+    'chart.read',
+    'chart.write',
+    'notes.sign',
+  ],
+  nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status', 'conflicts.resolve', 'chart.read', 'chart.write'],
   manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage', 'sync.manage', 'audit.read'],
   admin: [...permissions],
 };

@@ -44,13 +44,26 @@ describe('what is audited', () => {
     ).toEqual([
       ['chart.open', 'encounters.list', 'success', patient.id],
       ['write', 'encounters.open', 'success', patient.id],
-      ['sign', 'notes.sign', 'success', null],
+      ['sign', 'notes.sign', 'success', patient.id],
       ['chart.open', 'encounters.list', 'denied', patient.id],
     ]);
     expect(trail().find((r) => r.method === 'notes.sign')?.entity_id).toBe(note.id);
+
+    // Screens refetch after every change: reading the same chart again soon is not a new opening.
+    const after = trail().length;
+    await doc.ok('encounters.list', { patientId: patient.id });
+    await doc.ok('allergies.list', { patientId: patient.id });
+    await doc.ok('vitals.list', { patientId: patient.id });
+    expect(
+      trail()
+        .slice(after)
+        .map((r) => [r.action, r.method]),
+    ).toEqual([['chart.read', 'allergies.list']]);
+    await (await clinic.as('nurse')).ok('encounters.list', { patientId: patient.id });
+    expect(trail().at(-1)).toMatchObject({ action: 'chart.open', patient_id: patient.id });
   });
 
-  it('records logins that failed, naming the login tried, and those that succeeded', async () => {
+  it('records logins that failed, naming the account tried, and those that succeeded', async () => {
     const before = trail().length;
     await clinic.anonymous.refuses('auth.login', { username: STAFF.nurse.username, password: 'not-the-password' }, 'UNAUTHENTICATED');
     const nurse = await clinic.login(STAFF.nurse.username, PASSWORD);
@@ -59,9 +72,13 @@ describe('what is audited', () => {
         .slice(before)
         .map((r) => [r.action, r.outcome, r.entity_id, r.user_id]),
     ).toEqual([
-      ['login', 'failure', STAFF.nurse.username, null],
+      ['login', 'failure', nurse.user?.id, null],
       ['login', 'success', null, nurse.user?.id],
     ]);
+    // What was typed is never kept: it may be a password typed in the wrong box.
+    await clinic.anonymous.refuses('auth.login', { username: 'hunter2-secret', password: 'x' }, 'UNAUTHENTICATED');
+    expect(trail().at(-1)).toMatchObject({ action: 'login', outcome: 'failure', entity_id: null });
+    expect(JSON.stringify(clinic.query('SELECT * FROM audit_events'))).not.toContain('hunter2');
   });
 });
 

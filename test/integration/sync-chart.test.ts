@@ -75,14 +75,17 @@ describe('a draft edited offline after another workstation signed it', () => {
     }
     expect(chartRows(b)).toEqual(chartRows(clinic.a));
 
-    // The inbox says what happened and links the encounter; a manager marks it reviewed, everywhere.
-    const [conflict] = (await managerB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'edit_after_sign');
+    // The inbox of clinical staff says what happened and links the encounter; the physician marks it reviewed, everywhere.
+    const [conflict] = (await doctorB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'edit_after_sign');
     expect(conflict).toMatchObject({ encounterId: encounter.id, patients: [expect.objectContaining({ id: patient.id })] });
     expect(conflict?.detail).toMatch(/signed by .* was edited by .*kept as an addendum/);
-    await managerB.refuses('conflicts.resolve', { id: conflict?.id, resolution: 'kept_both' }, 'VALIDATION');
-    await managerB.ok('conflicts.resolve', { id: conflict?.id ?? '', resolution: 'reviewed' });
+    // Those who cannot read charts neither see it nor close it.
+    expect((await managerB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'edit_after_sign')).toEqual([]);
+    await managerB.refuses('conflicts.resolve', { id: conflict?.id, resolution: 'reviewed' }, 'FORBIDDEN');
+    await doctorB.refuses('conflicts.resolve', { id: conflict?.id, resolution: 'kept_both' }, 'VALIDATION');
+    await doctorB.ok('conflicts.resolve', { id: conflict?.id ?? '', resolution: 'reviewed' });
     await syncBoth();
-    expect((await managerA.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'edit_after_sign')).toEqual([]);
+    expect((await doctorA.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'edit_after_sign')).toEqual([]);
 
     // Now that B has seen the signature it refuses further edits, and nothing new is raised.
     await nurseB.refuses('notes.save', { id: note.id, content: { plan: 'More.' } }, 'CONFLICT');

@@ -176,9 +176,7 @@ describe('a record deleted on one workstation and edited on another', () => {
 });
 
 describe('who may see and resolve conflicts', () => {
-  it('refuses physicians and nurses, unknown ids and malformed input', async () => {
-    await (await clinic.a.as('physician')).refuses('conflicts.list', {}, 'FORBIDDEN');
-    await (await clinic.a.as('nurse')).refuses('conflicts.resolve', { id: 'x', resolution: 'kept_both' }, 'FORBIDDEN');
+  it('refuses unknown ids and malformed input', async () => {
     await deskA.refuses('conflicts.resolve', { id: 'conflict-nope', resolution: 'kept_both' }, 'NOT_FOUND');
     await deskA.refuses('conflicts.resolve', { id: 'conflict-nope', resolution: 'ignored' }, 'VALIDATION');
     await deskA.refuses('conflicts.list', { includeResolved: 'yes' }, 'VALIDATION');

@@ -13,6 +13,11 @@ import type { Store } from '../store';
 const AUDITED_READS: Record<string, string> = {
   'encounters.list': 'chart.open',
   'encounters.get': 'chart.read',
+  'vitals.list': 'chart.read',
+  'problems.list': 'chart.read',
+  'allergies.list': 'chart.read',
+  'medications.list': 'chart.read',
+  'genomics.list': 'chart.read',
   'patients.get': 'record.open',
   'encounters.visitSummary': 'print',
   'fhir.exportPatient': 'export',

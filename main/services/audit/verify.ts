@@ -18,7 +18,11 @@ export function verifyAuditTrail(store: Store): { rows: number; workstations: nu
   const rows = store.db.select().from(auditEvents).orderBy(asc(auditEvents.workstation), asc(auditEvents.seq)).all();
   const problems: ChainProblem[] = [];
   const chains = new Map<string, typeof rows>();
-  for (const row of rows) chains.set(row.workstation, [...(chains.get(row.workstation) ?? []), row]);
+  for (const row of rows) {
+    const chain = chains.get(row.workstation);
+    if (chain) chain.push(row);
+    else chains.set(row.workstation, [row]);
+  }
   for (const [workstation, chain] of chains) {
     let previous = GENESIS;
     let expectedSeq = 1;

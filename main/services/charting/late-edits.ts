@@ -14,8 +14,14 @@ import type { Clash } from '../conflicts/detect';
 import type { Store } from '../store';
 import { contentHash, contentOf, namesOf, signaturesOf, signedContent } from './notes';
 
-export function lateEditId(noteId: string, hash: string): string {
-  return `late-edit-${createHash('sha256').update(`${noteId}|${hash}`).digest('hex').slice(0, 32)}`;
+/**
+ * A hash of everything the addendum row holds: two workstations that derive a different text, author or time
+ * (one saw the edits in two batches, another in one) make two rows that merge by union, never one id with two
+ * contents — an append-only row cannot be updated by the other's copy.
+ */
+function lateEditId(noteId: string, row: { authorId: string; writtenAt: string; text: string }): string {
+  const digest = createHash('sha256').update(JSON.stringify([noteId, row.authorId, row.writtenAt, row.text]));
+  return `late-edit-${digest.digest('hex').slice(0, 32)}`;
 }
 
 /** The notes whose rows or signatures remote ops touched. */
@@ -71,9 +77,10 @@ export function keepLateEdits(store: Store, touched: ReadonlyMap<string, Readonl
   for (const noteId of touchedNotes(store, touched)) {
     const versions = lateVersions(store, noteId);
     for (const version of versions?.late ?? []) {
-      const id = lateEditId(noteId, version.hash);
+      const text = describeChanges(versions?.signed ?? version.content, version.content);
+      const id = lateEditId(noteId, { authorId: version.authorId, writtenAt: version.at, text });
       const exists = store.db.select({ id: noteAddenda.id }).from(noteAddenda).where(eq(noteAddenda.id, id)).get();
-      if (!exists && versions) fresh.push({ id, noteId, version, text: describeChanges(versions.signed, version.content) });
+      if (!exists) fresh.push({ id, noteId, version, text });
     }
   }
   if (fresh.length === 0) return;

@@ -127,7 +127,8 @@ export function recordVitals(store: Store, user: SessionUser, input: ParsedInput
       source: 'clinic',
     }),
   );
-  const recorded = listVitals(store, patientId, 1000).find((v) => v.id === id);
+  // Read back from the whole history (a backdated reading may be older than any page of it).
+  const recorded = listVitals(store, patientId, Number.MAX_SAFE_INTEGER).find((v) => v.id === id);
   if (!recorded) throw new Error('Recorded vitals vanished');
   return recorded;
 }

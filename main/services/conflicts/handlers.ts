@@ -1,7 +1,7 @@
 /** The conflicts inbox: list what clashed, with the rows involved, and record how a person resolved it. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { appointments, conflicts, insurancePolicies, patients, scheduleBlocks, users } from '../../../db/schema';
-import { ApiError, type Conflict } from '../../contract';
+import { ApiError, can, type Conflict } from '../../contract';
 import type { Handlers } from '../handler';
 import { requireUser } from '../handler';
 import { toSummary } from '../patients/records';
@@ -100,8 +100,13 @@ function findConflict(store: Store, id: string): ConflictRow {
   return row;
 }
 
+/** Conflicts about the content of the chart. */
+const CLINICAL_KINDS = new Set(['edit_after_sign']);
+
 export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.resolve'> = {
-  'conflicts.list': (input, { store }) => {
+  'conflicts.list': (input, ctx) => {
+    const { store } = ctx;
+    const clinical = can(requireUser(ctx).role, 'chart.read');
     const open = store.db
       .select()
       .from(conflicts)
@@ -117,13 +122,18 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
           .limit(200)
           .all()
       : [];
-    return { conflicts: [...open, ...resolved].map((row) => toConflict(store, row)) };
+    // A note edited after it was signed is a clinical matter: only those who may read charts see it.
+    const shown = [...open, ...resolved].filter((row) => clinical || !CLINICAL_KINDS.has(row.kind));
+    return { conflicts: shown.map((row) => toConflict(store, row)) };
   },
 
   'conflicts.resolve': (input, ctx) => {
     const { store } = ctx;
     const user = requireUser(ctx);
     const row = findConflict(store, input.id);
+    if (CLINICAL_KINDS.has(row.kind) && !can(user.role, 'chart.write')) {
+      throw new ApiError('FORBIDDEN', 'A note edited after it was signed is reviewed by clinical staff (physicians and nurses).');
+    }
     if (row.resolvedAt) throw new ApiError('CONFLICT', 'Someone already resolved this conflict. Refresh the list.');
     const current = toConflict(store, row);
     const fitting: Record<string, readonly string[]> = {
