@@ -131,3 +131,53 @@ export const alertOverrides = sqliteTable(
   },
   (t) => [index('alert_overrides_medication').on(t.medicationId)],
 );
+
+export const immunizations = sqliteTable(
+  'immunizations',
+  {
+    ...syncColumns,
+    patientId: text('patient_id').notNull(),
+    vaccine: text('vaccine').notNull(),
+    /** CDC CVX code, when known. */
+    cvxCode: text('cvx_code'),
+    administeredOn: text('administered_on').notNull(),
+    doseNumber: integer('dose_number'),
+    lot: text('lot'),
+    site: text('site'),
+    route: text('route'),
+    /** Open enum: completed, refused, entered_in_error. */
+    status: text('status').notNull().default('completed'),
+    /** Open enum: clinic (given here), historical (reported), fhir (imported). */
+    source: text('source').notNull().default('clinic'),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('immunizations_patient').on(t.patientId, t.administeredOn)],
+);
+
+/** One analyte of a lab report; the rows of one report share a panel id. */
+export const labResults = sqliteTable(
+  'lab_results',
+  {
+    ...syncColumns,
+    patientId: text('patient_id').notNull(),
+    panelId: text('panel_id').notNull(),
+    panel: text('panel').notNull(),
+    name: text('name').notNull(),
+    loinc: text('loinc'),
+    valueNum: real('value_num'),
+    valueText: text('value_text'),
+    unit: text('unit'),
+    refLow: real('ref_low'),
+    refHigh: real('ref_high'),
+    /** Open enum: low, high, abnormal; null when normal or not known. */
+    flag: text('flag'),
+    collectedAt: text('collected_at').notNull(),
+    lab: text('lab'),
+    /** Open enum: final, entered_in_error. */
+    status: text('status').notNull().default('final'),
+    source: text('source').notNull().default('clinic'),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('lab_results_patient').on(t.patientId, t.collectedAt), index('lab_results_panel').on(t.panelId)],
+);

@@ -14,6 +14,7 @@ import { clinical } from './clinical';
 import { alertsApi } from './alerts';
 import { fhir } from './fhir';
 import { auditApi } from './audit';
+import { resultsApi } from './results';
 import { codes } from './codes';
 
 export const api = {
@@ -28,6 +29,7 @@ export const api = {
   ...alertsApi,
   ...fhir,
   ...auditApi,
+  ...resultsApi,
   ...codes,
 };
 
@@ -95,3 +97,4 @@ export type { VitalKind } from './clinical';
 export { MedicationAlert, AlertCheck, GenomicResult, pgxPhenotypes } from './alerts';
 export { AuditEvent } from './audit';
 export { kgToLb, cmToIn, celsiusToF, toKg, toCm, toCelsius, bmiOf } from './units';
+export { Immunization, LabResult, LabPanel } from './results';

@@ -74,6 +74,25 @@ async function chartedPatient(givenName = 'Halina', phoneMobile = '+1 312 555 01
   await doc.ok('notes.sign', { id: note.id });
   await doc.ok('notes.addendum', { noteId: note.id, text: 'Potassium normal.' });
   await doc.ok('encounters.open', { patientId: patient.id, kind: 'telephone', reason: 'Refill' });
+  await doc.ok('immunizations.save', {
+    patientId: patient.id,
+    vaccine: 'Influenza, seasonal',
+    cvxCode: '140',
+    administeredOn: '2025-10-01',
+    lot: 'L1',
+    doseNumber: 1,
+  });
+  await doc.ok('immunizations.save', { patientId: patient.id, vaccine: 'Tdap', administeredOn: '2015-05-05', source: 'historical' });
+  await doc.ok('labs.record', {
+    patientId: patient.id,
+    panel: 'Basic metabolic panel',
+    collectedAt: '2026-02-01T14:00:00Z',
+    lab: 'Synthetic Labs',
+    results: [
+      { name: 'Potassium', loinc: '2823-3', value: 5.4, unit: 'mmol/L', refLow: 3.5, refHigh: 5.1 },
+      { name: 'Comment', value: 'Slightly haemolysed' },
+    ],
+  });
   const day = upcoming(3);
   await (
     await source.as('front_desk')
@@ -132,7 +151,17 @@ describe('fhir.previewImport and fhir.import', () => {
     const preview = await nurse.ok('fhir.previewImport', { json: first.json });
     expect(preview.patient).toMatchObject({ givenName: 'Halina', familyName: 'Borowska', dateOfBirth: '1949-12-03', sex: 'female' });
     expect(preview.matches).toEqual([]);
-    expect(preview.counts).toEqual({ encounters: 2, notes: 1, diagnoses: 1, problems: 2, vitalSigns: 1, medications: 1, allergies: 1 });
+    expect(preview.counts).toEqual({
+      encounters: 2,
+      notes: 1,
+      diagnoses: 1,
+      problems: 2,
+      vitalSigns: 1,
+      medications: 1,
+      allergies: 1,
+      immunizations: 2,
+      labResults: 2,
+    });
     expect(preview.skipped).toEqual([
       {
         resourceType: 'Appointment',
@@ -170,7 +199,7 @@ describe('fhir.previewImport and fhir.import', () => {
     expect((await doc.ok('encounters.list', { patientId: patient.id })).encounters.length).toBe(before + 2);
   });
 
-  it('imports home readings as vital signs with their source, and says what it skipped', async () => {
+  it('imports home readings as vital signs with their source, a glucose as a result, and says what it skipped', async () => {
     const doc = await target.as('physician');
     const patient = await target.addPatient();
     const reading = (id: string, code: string, display: string, value: number, unit: string) => ({
@@ -199,11 +228,10 @@ describe('fhir.previewImport and fhir.import', () => {
     const preview = await doc.ok('fhir.previewImport', { json });
     expect(preview.patient).toBeNull();
     expect(preview.counts.vitalSigns).toBe(1);
-    expect(preview.skipped.map((s) => [s.resourceType, s.id])).toEqual([
-      ['Immunization', 'flu'],
-      ['Observation', 'glu'],
-    ]);
-    expect(preview.skipped[1]?.reason).toMatch(/Only vital signs/);
+    // The glucose reading is a result, not a vital sign; the immunization without vaccine or date cannot be kept.
+    expect(preview.counts.labResults).toBe(1);
+    expect(preview.skipped.map((s) => [s.resourceType, s.id])).toEqual([['Immunization', 'flu']]);
+    expect(preview.skipped[0]?.reason).toMatch(/no vaccine or no date/);
     await doc.refuses('fhir.import', { json }, 'VALIDATION');
     await doc.ok('fhir.import', { json, targetPatientId: patient.id });
     const [vitals] = (await doc.ok('vitals.list', { patientId: patient.id })).vitals;
@@ -214,6 +242,11 @@ describe('fhir.previewImport and fhir.import', () => {
       source: 'fhir',
       sourceLabel: 'Home cuff BP-700',
       flags: { bloodPressure: 'high' },
+    });
+    const [glucose] = (await doc.ok('labs.list', { patientId: patient.id })).panels;
+    expect(glucose).toMatchObject({
+      source: 'fhir',
+      results: [expect.objectContaining({ name: 'Glucose [Mass/volume] in Blood', value: 104, unit: 'mg/dL' })],
     });
   });
 

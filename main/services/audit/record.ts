@@ -18,6 +18,8 @@ const AUDITED_READS: Record<string, string> = {
   'allergies.list': 'chart.read',
   'medications.list': 'chart.read',
   'genomics.list': 'chart.read',
+  'immunizations.list': 'chart.read',
+  'labs.list': 'chart.read',
   'patients.get': 'record.open',
   'encounters.visitSummary': 'print',
   'fhir.exportPatient': 'export',

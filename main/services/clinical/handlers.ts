@@ -5,6 +5,7 @@ import { checkPrescription } from './alerts';
 import { listGenomics, saveGenomicResult } from './genomics';
 import { allergyState, listProblems, patientOf, recordNoneKnown, saveAllergy, saveProblem } from './lists';
 import { listMedications, saveMedication } from './medications';
+import { listImmunizations, listLabs, markLabsInError, recordLabs, saveImmunization } from './results';
 import { listVitals, markVitalsInError, recordVitals } from './vitals';
 
 type ClinicalMethod =
@@ -20,7 +21,12 @@ type ClinicalMethod =
   | 'medications.save'
   | 'medications.check'
   | 'genomics.list'
-  | 'genomics.save';
+  | 'genomics.save'
+  | 'immunizations.list'
+  | 'immunizations.save'
+  | 'labs.list'
+  | 'labs.record'
+  | 'labs.markError';
 
 export const clinicalHandlers: Pick<Handlers, ClinicalMethod> = {
   'vitals.record': (input, ctx) => recordVitals(ctx.store, requireUser(ctx), input),
@@ -44,4 +50,12 @@ export const clinicalHandlers: Pick<Handlers, ClinicalMethod> = {
     }),
   'genomics.list': (input, { store }) => ({ results: listGenomics(store, input.patientId) }),
   'genomics.save': (input, ctx) => saveGenomicResult(ctx.store, requireUser(ctx), input),
+  'immunizations.list': (input, { store }) => ({ immunizations: listImmunizations(store, input.patientId) }),
+  'immunizations.save': (input, ctx) => saveImmunization(ctx.store, requireUser(ctx), input),
+  'labs.list': (input, { store }) => ({ panels: listLabs(store, input.patientId) }),
+  'labs.record': (input, ctx) => recordLabs(ctx.store, requireUser(ctx), input),
+  'labs.markError': (input, { store }) => {
+    markLabsInError(store, input.panelId);
+    return { ok: true };
+  },
 };

@@ -1,9 +1,10 @@
 /**
  * A patient's whole record as a FHIR R4 Bundle (type collection): Patient,
  * Encounter, Condition (problems and visit diagnoses), Observation (vital
- * signs), MedicationStatement, AllergyIntolerance (including the recorded
- * "no known allergy"), DocumentReference (signed notes and their addenda, as
- * text) and Appointment. Ids are the chart's own, so a re-export matches.
+ * signs and laboratory results), DiagnosticReport (lab reports),
+ * MedicationStatement, AllergyIntolerance (including the recorded "no known
+ * allergy"), Immunization, DocumentReference (signed notes and their addenda,
+ * as text) and Appointment. Ids are the chart's own, so a re-export matches.
  */
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
@@ -14,6 +15,8 @@ import type { Store } from '../store';
 import { loadNote } from '../charting/notes';
 import { dottedCode } from '../../contract';
 import { vitalObservations } from './vitals';
+import { immunizationResource, labResources } from './results';
+import { listImmunizations, listLabs } from '../clinical/results';
 
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 const SNOMED = 'http://snomed.info/sct';
@@ -192,6 +195,8 @@ export function exportPatient(store: Store, patientId: string): Bundle {
       context: { encounter: [{ reference: ref('Encounter', row.encounterId) }] },
     });
   }
+  for (const immunization of listImmunizations(store, survivor)) resources.push(immunizationResource(immunization, patientRef));
+  for (const panel of listLabs(store, survivor)) resources.push(...labResources(panel, patientRef));
   for (const appointment of appointmentsOfPatient(store, survivor)) {
     resources.push({
       resourceType: 'Appointment',

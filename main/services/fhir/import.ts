@@ -8,6 +8,7 @@ import {
   allergies,
   encounterDiagnoses,
   encounters,
+  immunizations,
   medications,
   noteAddenda,
   notes,
@@ -19,6 +20,7 @@ import { api, ApiError, can, noteSections, type DuplicateCandidate, type ParsedI
 import { requireUser, type CallContext } from '../handler';
 import { patientHandlers } from '../patients/handlers';
 import { findDuplicates, findPatientRow, survivorOf } from '../patients/records';
+import { insertLabReport } from '../clinical/results';
 import { planImport, type ImportPlan } from './plan';
 
 export interface ImportPreview {
@@ -37,6 +39,8 @@ function counts(plan: ImportPlan): Record<string, number> {
     vitalSigns: plan.vitals.length,
     medications: plan.medications.length,
     allergies: plan.allergies.length,
+    immunizations: plan.immunizations.length,
+    labResults: plan.labs.reduce((n, report) => n + report.results.length, 0),
   };
 }
 
@@ -139,6 +143,8 @@ export function runImport(
     }
     for (const m of plan.medications) w.insert(medications, { patientId: target, ...m });
     for (const a of plan.allergies) w.insert(allergies, { patientId: target, recordedBy: user.id, ...a });
+    for (const i of plan.immunizations) w.insert(immunizations, { patientId: target, recordedBy: user.id, ...i });
+    for (const report of plan.labs) insertLabReport(w, target, user.id, report, 'fhir');
     return target;
   });
   return { patientId, imported: counts(plan), skipped: plan.skipped };

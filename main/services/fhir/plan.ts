@@ -3,7 +3,9 @@
  * resource mapped to an Outpost entry or listed as skipped with a reason.
  */
 import { ApiError, sexes, toCelsius, toCm, toKg, type NoteContent } from '../../contract';
+import type { LabReport } from '../clinical/results';
 import { bundleResources, codeIn, conceptText, noteFromText, read, type Loose, type Skipped } from './read';
+import { immunizationFrom, labReportsFrom, type ImportedImmunization } from './results';
 
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 const NO_KNOWN_ALLERGY = '716186003';
@@ -25,6 +27,8 @@ export interface ImportPlan {
   problems: { code: string | null; title: string; onsetDate: string | null; status: string; resolvedDate: string | null }[];
   vitals: VitalValues[];
   medications: { name: string; dose: string | null; status: string; startDate: string | null; stopDate: string | null }[];
+  immunizations: ImportedImmunization[];
+  labs: LabReport[];
   allergies: {
     category: string;
     substance: string;
@@ -71,7 +75,8 @@ const VITAL_CODES: Record<string, (v: number, unit: string | undefined) => Parti
 /** Computed by Outpost from weight and height: not stored. */
 const DERIVED = new Set(['39156-5']);
 
-function vitalsOf(observations: Loose[], skipped: Skipped[]): VitalValues[] {
+/** Vital signs grouped into readings; the other observations are handed back (lab results, or skipped). */
+function vitalsOf(observations: Loose[], others: Loose[]): VitalValues[] {
   const readings = new Map<string, VitalValues>();
   for (const o of observations) {
     const takenAt = read.string(o.effectiveDateTime);
@@ -87,13 +92,7 @@ function vitalsOf(observations: Loose[], skipped: Skipped[]): VitalValues[] {
     for (const component of read.array(o.component))
       add(codeIn(read.object(component).code, 'http://loinc.org'), read.object(component).valueQuantity);
     if (!takenAt || Object.keys(values).length === 0) {
-      skipped.push({
-        resourceType: 'Observation',
-        id: o.id ?? null,
-        reason: takenAt
-          ? 'Only vital signs are imported; this observation is not one (lab results are not imported yet).'
-          : 'It has no date and time.',
-      });
+      others.push(o);
       continue;
     }
     const encounterSourceId = idOf(read.reference(o.encounter));
@@ -130,6 +129,8 @@ export function planImport(json: string): ImportPlan {
     vitals: [],
     medications: [],
     allergies: [],
+    immunizations: [],
+    labs: [],
     skipped: [],
   };
   const skip = (r: Loose, reason: string) => plan.skipped.push({ resourceType: r.resourceType, id: r.id ?? null, reason });
@@ -159,6 +160,7 @@ export function planImport(json: string): ImportPlan {
   }
   const encounterIds = new Set(resources.filter((r) => r.resourceType === 'Encounter' && r.id).map((r) => r.id ?? ''));
   const observations: Loose[] = [];
+  const reports: Loose[] = [];
   for (const r of resources) {
     switch (r.resourceType) {
       case 'Patient':
@@ -257,6 +259,15 @@ export function planImport(json: string): ImportPlan {
         }
         break;
       }
+      case 'Immunization': {
+        const immunization = immunizationFrom(r);
+        if (typeof immunization === 'string') skip(r, immunization);
+        else plan.immunizations.push(immunization);
+        break;
+      }
+      case 'DiagnosticReport':
+        reports.push(r);
+        break;
       case 'Appointment':
         skip(r, 'Appointments are not imported: book them in the schedule.');
         break;
@@ -264,6 +275,14 @@ export function planImport(json: string): ImportPlan {
         skip(r, `Outpost does not record ${r.resourceType} resources yet.`);
     }
   }
-  plan.vitals = vitalsOf(observations, plan.skipped);
+  const others: Loose[] = [];
+  plan.vitals = vitalsOf(observations, others);
+  const labs = others.filter(
+    (o) => read.string(o.effectiveDateTime) && (read.quantity(o.valueQuantity)?.value !== undefined || read.string(o.valueString)),
+  );
+  for (const o of others.filter((x) => !labs.includes(x))) {
+    plan.skipped.push({ resourceType: 'Observation', id: o.id ?? null, reason: 'It has no date or no value Outpost can record.' });
+  }
+  plan.labs = labReportsFrom(labs, reports);
   return plan;
 }
