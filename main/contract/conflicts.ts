@@ -19,6 +19,9 @@ export const conflictResolutions = [
 ] as const;
 export type ConflictResolution = (typeof conflictResolutions)[number];
 
+/** Conflicts about the content of the chart: shown to and settled by clinical staff only. */
+export const clinicalConflictKinds: readonly string[] = ['edit_after_sign'];
+
 export const Conflict = z.object({
   id: z.string(),
   /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, edit_after_sign, opposite_merges, or newer kinds. */

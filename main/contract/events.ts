@@ -40,6 +40,8 @@ export const SyncStatus = z.object({
     .default([]),
   /** Conflicts found after merging other workstations' changes, waiting for a person. */
   openConflicts: z.number().int().default(0),
+  /** Of those, the ones about the content of a chart (only clinical staff see them). */
+  openClinicalConflicts: z.number().int().default(0),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -65,7 +65,7 @@ export { Clinic, Provider, Room, AppointmentType, Reference } from './settings';
 export { User } from './accounts';
 export { WeeklyHours, Interval } from './common';
 export { SyncTarget, SyncTargetView, Passphrase } from './sync';
-export { Conflict, conflictResolutions } from './conflicts';
+export { Conflict, conflictResolutions, clinicalConflictKinds } from './conflicts';
 export type { ConflictResolution } from './conflicts';
 export {
   Note,

@@ -6,6 +6,7 @@
  * cannot be reached means "offline since …", not an error dialog.
  */
 import type Database from 'better-sqlite3';
+import { clinicalConflictKinds } from '../contract/conflicts';
 import type { SyncStatus } from '../contract/events';
 import { RemoteApplier } from './apply';
 import type { SyncContext } from './context';
@@ -43,11 +44,13 @@ export interface EngineHooks {
 }
 
 /** The counts every status shows, configured or not. */
-export function localCounts(sqlite: Database.Database): { pendingOps: number; openConflicts: number } {
-  const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+export function localCounts(sqlite: Database.Database): { pendingOps: number; openConflicts: number; openClinicalConflicts: number } {
+  const count = (sql: string, ...params: string[]) => (sqlite.prepare(sql).get(...params) as { n: number }).n;
+  const open = 'SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL AND deleted_at IS NULL';
   return {
     pendingOps: count('SELECT count(*) AS n FROM sync_outbox WHERE pushed_at IS NULL'),
-    openConflicts: count('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL AND deleted_at IS NULL'),
+    openConflicts: count(open),
+    openClinicalConflicts: count(`${open} AND kind IN (SELECT value FROM json_each(?))`, JSON.stringify(clinicalConflictKinds)),
   };
 }
 
@@ -132,7 +135,7 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    const { pendingOps, openConflicts } = localCounts(this.ctx.sqlite);
+    const { pendingOps, openConflicts, openClinicalConflicts } = localCounts(this.ctx.sqlite);
     const online = this.state.online && !this.state.paused;
     return {
       mode: online ? 'online' : 'offline',
@@ -148,6 +151,7 @@ export class SyncEngine {
       target: this.ctx.objects.description,
       paused: this.state.paused,
       openConflicts,
+      openClinicalConflicts,
     };
   }
 

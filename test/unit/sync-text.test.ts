@@ -19,6 +19,7 @@ const online: SyncStatus = {
   target: 'folder /srv/outpost',
   paused: false,
   openConflicts: 0,
+  openClinicalConflicts: 0,
   history: [],
 };
 

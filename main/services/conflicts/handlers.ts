@@ -1,7 +1,7 @@
 /** The conflicts inbox: list what clashed, with the rows involved, and record how a person resolved it. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { appointments, conflicts, insurancePolicies, patients, scheduleBlocks, users } from '../../../db/schema';
-import { ApiError, can, type Conflict } from '../../contract';
+import { ApiError, can, clinicalConflictKinds, type Conflict } from '../../contract';
 import type { Handlers } from '../handler';
 import { requireUser } from '../handler';
 import { toSummary } from '../patients/records';
@@ -100,8 +100,7 @@ function findConflict(store: Store, id: string): ConflictRow {
   return row;
 }
 
-/** Conflicts about the content of the chart. */
-const CLINICAL_KINDS = new Set(['edit_after_sign']);
+const CLINICAL_KINDS = new Set(clinicalConflictKinds);
 
 export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.resolve'> = {
   'conflicts.list': (input, ctx) => {
