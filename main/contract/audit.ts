@@ -12,6 +12,8 @@ export const AuditEvent = z.object({
   method: z.string(),
   entityId: z.string().nullable(),
   patientId: z.string().nullable(),
+  /** The patient's name, read with the trail itself: looking each one up would be audited as opening their record. */
+  patientName: z.string().nullable(),
   outcome: z.string(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

@@ -94,6 +94,9 @@ describe('audit.search and audit.verify', () => {
       ['chart.open', STAFF.physician.displayName],
       ['write', STAFF.front_desk.displayName],
     ]);
+    // The names come with the trail, so reading it opens no record (and leaves no row of its own).
+    expect(events[0]?.patientName).toBe(`${patient.familyName}, ${patient.givenName}`);
+    expect((await manager.ok('audit.search', { patientId: patient.id })).events).toHaveLength(2);
     expect((await manager.ok('audit.search', { action: 'login', outcome: 'failure', limit: 1 })).events).toHaveLength(1);
     await doc.refuses('audit.search', {}, 'FORBIDDEN');
     await (await clinic.as('front_desk')).refuses('audit.verify', {}, 'FORBIDDEN');

@@ -1,6 +1,7 @@
 /** The manager's view of the audit trail. */
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import { auditEvents, users } from '../../../db/schema';
+import { auditEvents, patients, users } from '../../../db/schema';
+import { patientDisplayName } from '../../contract';
 import type { Handlers } from '../handler';
 import { withMergedRecords } from '../patients/records';
 import { verifyAuditTrail } from './verify';
@@ -29,6 +30,17 @@ export const auditHandlers: Pick<Handlers, 'audit.search' | 'audit.verify'> = {
         .all()
         .map((u) => [u.id, u.name]),
     );
+    const patientIds = [...new Set(rows.flatMap((r) => (r.patientId ? [r.patientId] : [])))];
+    const patientNames = new Map(
+      patientIds.length
+        ? store.db
+            .select()
+            .from(patients)
+            .where(inArray(patients.id, patientIds))
+            .all()
+            .map((p) => [p.id, patientDisplayName(p)])
+        : [],
+    );
     return {
       truncated: rows.length > input.limit,
       events: rows.slice(0, input.limit).map((row) => ({
@@ -40,6 +52,7 @@ export const auditHandlers: Pick<Handlers, 'audit.search' | 'audit.verify'> = {
         method: row.method,
         entityId: row.entityId,
         patientId: row.patientId,
+        patientName: row.patientId ? (patientNames.get(row.patientId) ?? null) : null,
         outcome: row.outcome,
       })),
     };

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { roleLabels, type Role } from '../../../main/contract';
 import { useLiveData } from '../api/hooks';
 import { AdminScreen } from '../features/admin/AdminScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
 import { ChartScreen } from '../features/chart/ChartScreen';
 import { ConflictsNavLabel } from '../features/conflicts/ConflictsNavLabel';
 import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
@@ -25,6 +26,7 @@ const SCREENS = [
   { screen: 'patients', label: 'Patients', permission: 'patients.read' },
   { screen: 'admin', label: 'Admin', permission: 'users.manage' },
   { screen: 'conflicts', label: 'Conflicts', permission: 'conflicts.resolve' },
+  { screen: 'audit', label: 'Audit', permission: 'audit.read' },
 ] as const;
 
 /** Alt+digit types characters on AltGr keyboard layouts: inside a field the keys belong to the typist. */
@@ -102,6 +104,12 @@ export function Shell() {
               <p role="alert">Only managers and administrators can open the admin screen.</p>
             ))}
           {route.screen === 'conflicts' && <ConflictsScreen />}
+          {route.screen === 'audit' &&
+            (session.can('audit.read') ? (
+              <AuditScreen />
+            ) : (
+              <p role="alert">Only practice managers and administrators can read the audit trail.</p>
+            ))}
           {route.screen === 'chart' && <ChartScreen route={route} />}
         </main>
       </div>

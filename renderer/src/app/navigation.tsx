@@ -11,6 +11,8 @@ export type Route =
   | { screen: 'patients'; patientId?: string; mode?: 'new' | 'edit' }
   | { screen: 'admin' }
   | { screen: 'conflicts' }
+  /** The audit trail (managers and administrators). */
+  | { screen: 'audit' }
   /** A patient's chart, reached from the patient record, the Today queue or a conflict; encounterId opens that encounter. */
   | { screen: 'chart'; patientId: string; encounterId?: string };
 

@@ -24,7 +24,7 @@ export function ChartSummaryEntry({ current, onSelect, children }: Props) {
         onClick={onSelect}
       >
         <span className="clinical-summary-entry__title">Clinical summary</span>
-        <span className="clinical-summary-entry__what">Allergies, problems, medications, vital signs</span>
+        <span className="clinical-summary-entry__what">Allergies, problems, medications, vitals, immunizations, labs</span>
       </button>
       {children}
     </div>

@@ -2,14 +2,18 @@
  * The chart's clinical summary: what a physician checks before anything
  * else. Allergies come first and span the page; problems and medications sit
  * side by side (read together: what is treated, with what); vital signs with
- * their trends, then genomic results. Each panel loads and fails on its own,
- * so one unreadable list never hides the others.
+ * their trends, lab results (reports with their own trends) across the page,
+ * then immunizations beside genomic results (both short lists that rarely
+ * change). Each panel loads and fails on its own, so one unreadable list
+ * never hides the others.
  */
 import { useReference } from '../../app/reference';
 import { useSession } from '../../app/session';
 import { Loading } from '../../ui/feedback';
 import { AllergiesPanel } from './AllergiesPanel';
 import { GenomicsPanel } from './GenomicsPanel';
+import { ImmunizationsPanel } from './ImmunizationsPanel';
+import { LabsPanel } from './LabsPanel';
 import { MedicationsPanel } from './MedicationsPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { VitalsPanel } from './VitalsPanel';
@@ -33,6 +37,8 @@ export function ClinicalSummary({ patientId }: { patientId: string }) {
       <ProblemsPanel patientId={patientId} zone={zone} />
       <MedicationsPanel patientId={patientId} zone={zone} />
       <VitalsPanel patientId={patientId} zone={zone} />
+      <LabsPanel patientId={patientId} zone={zone} />
+      <ImmunizationsPanel patientId={patientId} zone={zone} />
       <GenomicsPanel patientId={patientId} />
     </div>
   );

@@ -1,6 +1,6 @@
 /**
- * Vital-sign trends drawn with recharts: a sparkline small enough for a
- * summary tile, and the full chart (dated axis, values on hover, readings the
+ * Trends drawn with recharts, for vital signs and for lab analytes found in
+ * more than one report: a sparkline small enough for a summary tile, and the full chart (dated axis, values on hover, readings the
  * core flagged drawn larger in red) with the same readings as a table for
  * anyone who cannot use the picture. Time runs on a true time axis, so
  * readings months apart do not look as close as readings a day apart.
@@ -9,12 +9,12 @@ import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import { formatDateTime } from '../../ui/format';
-import { flagLabel, type Trend } from './vitalsText';
+import { flagLabel, type Series } from './vitalsText';
 
 const LINE_COLOURS = ['#1d4ed8', '#0f766e'];
 const FLAG_COLOUR = '#b91c1c';
 
-function chartData(trend: Trend) {
+function chartData(trend: Series) {
   return trend.points.map((point) => ({
     time: Date.parse(point.takenAt),
     first: point.values[0],
@@ -23,7 +23,7 @@ function chartData(trend: Trend) {
 }
 
 /** A reading the core flagged stands out on the line; the others stay small. */
-function flaggedDot(trend: Trend, colour: string, size: number) {
+function flaggedDot(trend: Series, colour: string, size: number) {
   function FlaggedDot({ cx, cy, index }: DotItemDotProps): ReactNode {
     if (cx === undefined || cy === undefined) return null;
     const flagged = (trend.points[index]?.flag ?? null) !== null;
@@ -32,7 +32,7 @@ function flaggedDot(trend: Trend, colour: string, size: number) {
   return FlaggedDot;
 }
 
-export function Sparkline({ trend }: { trend: Trend }) {
+export function Sparkline({ trend }: { trend: Series }) {
   const data = chartData(trend);
   return (
     <LineChart width={132} height={40} data={data} margin={{ top: 6, right: 6, bottom: 6, left: 6 }} accessibilityLayer={false}>
@@ -53,7 +53,7 @@ export function Sparkline({ trend }: { trend: Trend }) {
   );
 }
 
-export function TrendChart({ trend, zone }: { trend: Trend; zone: string }) {
+export function TrendChart({ trend, zone }: { trend: Series; zone: string }) {
   const data = chartData(trend);
   const spansYears = data.length > 1 && DateTime.fromMillis(data[0]?.time ?? 0).year !== DateTime.fromMillis(data.at(-1)?.time ?? 0).year;
   const tick = (time: number) => DateTime.fromMillis(time, { zone }).toFormat(spansYears ? 'd LLL yy' : 'd LLL');
@@ -102,13 +102,14 @@ export function TrendChart({ trend, zone }: { trend: Trend; zone: string }) {
   );
 }
 
-export function TrendTable({ trend, zone }: { trend: Trend; zone: string }) {
+/** `timeLabel` names the time column as the series reads it ("Taken" for vital signs, "Collected" for lab results). */
+export function TrendTable({ trend, zone, timeLabel = 'Taken' }: { trend: Series; zone: string; timeLabel?: string }) {
   return (
     <table className="table clinical-table">
       <caption className="visually-hidden">{trend.title} readings</caption>
       <thead>
         <tr>
-          <th scope="col">Taken</th>
+          <th scope="col">{timeLabel}</th>
           {trend.lines.map((line) => (
             <th key={line} scope="col">
               {line} ({trend.unit})

@@ -70,9 +70,11 @@ export function latestWith(vitals: VitalSigns[], measure: VitalMeasure, habit: U
   return vitals.find((reading) => measure.value(reading, habit) !== null) ?? null;
 }
 
-export function flagLabel(flag: 'low' | 'high' | undefined): string | null {
+/** A flag in words (colour alone is not enough); lab results may also be flagged "abnormal" without a direction. */
+export function flagLabel(flag: string | null | undefined): string | null {
   if (flag === 'high') return 'High';
   if (flag === 'low') return 'Low';
+  if (flag === 'abnormal') return 'Abnormal';
   return null;
 }
 
@@ -88,17 +90,21 @@ export interface TrendPoint {
   takenAt: string;
   /** One value per line (blood pressure has two). */
   values: number[];
-  /** As the core flagged the reading for this kind. */
-  flag: 'low' | 'high' | null;
+  /** As the core flagged the reading for this kind (lab results may also be "abnormal"). */
+  flag: 'low' | 'high' | 'abnormal' | null;
 }
 
-export interface Trend {
-  kind: TrendKind;
+/** What the trend charts draw: a vital sign over time or a lab analyte across reports, so both share one chart. */
+export interface Series {
   title: string;
   unit: string;
   lines: string[];
   /** Oldest first, as a chart reads left to right. */
   points: TrendPoint[];
+}
+
+export interface Trend extends Series {
+  kind: TrendKind;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
