@@ -141,11 +141,12 @@ describe('ops from a newer Outpost', () => {
   it('parks an op for an unknown table, keeps it intact across pulls, and still applies the rest of the log', async () => {
     const reader = cloud.replica('device-reader', { now });
     const newer = 'device-newer';
+    // A table this version does not have (named so no migration of ours will ever add it).
     const lab: RemoteOp = craftedOp(newer, time.now, 0, {
-      table: 'lab_results',
-      row: 'lab-1',
+      table: 'future_referral_letters',
+      row: 'letter-1',
       kind: 'insert',
-      data: { id: 'lab-1', patient_id: 'patient-1', loinc: '2345-7', value: 5.4 },
+      data: { id: 'letter-1', patient_id: 'patient-1', specialty: 'cardiology' },
     });
     const log = await append(await newDevice(newer), [[lab, roomInsert(newer, 'room-1', { name: 'Exam 1', active: 1 }, 1)]]);
     const first = await reader.pullAll();
