@@ -5,7 +5,6 @@
  * medications. All synthetic, from the demo's fixed-seed faker stream.
  */
 import { faker } from '@faker-js/faker';
-import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import {
   allergies,
@@ -18,6 +17,7 @@ import {
   problems,
   vitalSigns,
 } from '../schema';
+import { contentHash } from '../../main/services/charting/notes';
 import type { Store } from '../../main/services/store';
 import type { Writer } from '../../main/sync/mutate';
 
@@ -76,10 +76,7 @@ function signedContent(subjective: string, assessment: string, plan: string) {
     assessment,
     plan,
   };
-  const hash = createHash('sha256')
-    .update(JSON.stringify([content.subjective, content.objective, content.assessment, content.plan]))
-    .digest('hex');
-  return { content, hash };
+  return { content, hash: contentHash(content) };
 }
 
 /** Charts for up to `visits` past completed appointments (the most recent ones), written through the writer. */

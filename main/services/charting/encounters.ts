@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { encounterDiagnoses, encounters, notes, noteSignatures, providers } from '../../../db/schema';
 import { ApiError, dottedCode, type Diagnosis, type Encounter, type EncounterDetail, type ParsedInput } from '../../contract';
 import { requireUser, type CallContext } from '../handler';
-import { findPatientRow, survivorOf, toSummary, withMergedRecords } from '../patients/records';
+import { findPatientRow, patientOf, survivorOf, toSummary, withMergedRecords } from '../patients/records';
 import { schedulingHandlers } from '../scheduling/handlers';
 import { findAppointmentRow } from '../scheduling/views';
 import { listAppointmentTypes } from '../settings/reference';
@@ -137,8 +137,7 @@ export function listEncounters(store: Store, patientId: string): { patient: Retu
 export function openEncounter(ctx: CallContext, input: ParsedInput<'encounters.open'>): EncounterDetail {
   const { store } = ctx;
   const user = requireUser(ctx);
-  const patientId = survivorOf(store, input.patientId);
-  findPatientRow(store, patientId);
+  const patientId = patientOf(store, input.patientId);
   const appointment = input.appointmentId ? findAppointmentRow(store, input.appointmentId) : null;
   if (appointment && survivorOf(store, appointment.patientId) !== patientId) {
     throw new ApiError('VALIDATION', 'That appointment belongs to another patient. Open the chart from the right appointment.');

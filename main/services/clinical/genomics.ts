@@ -3,9 +3,8 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { genomicResults } from '../../../db/schema';
 import type { GenomicResult, ParsedInput } from '../../contract';
 import type { SessionUser } from '../handler';
-import { withMergedRecords } from '../patients/records';
+import { patientOf, withMergedRecords } from '../patients/records';
 import type { Store } from '../store';
-import { patientOf } from './lists';
 
 export function listGenomics(store: Store, patientId: string): GenomicResult[] {
   const ids = withMergedRecords(store, patientOf(store, patientId));

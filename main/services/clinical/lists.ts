@@ -9,16 +9,9 @@ import { allergies, problems } from '../../../db/schema';
 import { ApiError, dottedCode, type Allergy, type AllergyState, type ParsedInput, type Problem } from '../../contract';
 import type { SessionUser } from '../handler';
 import { namesOf } from '../charting/notes';
-import { findPatientRow, survivorOf, withMergedRecords } from '../patients/records';
+import { patientOf, survivorOf, withMergedRecords } from '../patients/records';
 import type { Store } from '../store';
 import type { SyncedTable } from '../../sync/mutate';
-
-/** The surviving record of a patient id, refused when unknown. */
-export function patientOf(store: Store, id: string): string {
-  const survivor = survivorOf(store, id);
-  findPatientRow(store, survivor);
-  return survivor;
-}
 
 /** An entry to edit must exist and belong to the patient named in the same call. */
 export function existing(store: Store, table: SyncedTable, id: string, patientId: string, what: string): void {

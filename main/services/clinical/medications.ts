@@ -3,13 +3,14 @@
  * the overrides a prescriber gave, kept with the medication.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { alertOverrides, medications, users } from '../../../db/schema';
+import { alertOverrides, medications } from '../../../db/schema';
 import { ApiError, type Medication, type ParsedInput } from '../../contract';
+import { namesOf } from '../charting/notes';
 import type { SessionUser } from '../handler';
-import { withMergedRecords } from '../patients/records';
+import { patientOf, withMergedRecords } from '../patients/records';
 import type { Store } from '../store';
 import { checkPrescription } from './alerts';
-import { existing, patientOf } from './lists';
+import { existing } from './lists';
 
 type MedicationRow = typeof medications.$inferSelect;
 
@@ -30,16 +31,7 @@ export function listMedications(store: Store, patientId: string): Medication[] {
     .all()
     .filter((row) => row.status !== 'entered_in_error');
   const prescribers = rows.flatMap((r) => (r.prescriberId ? [r.prescriberId] : []));
-  const names = prescribers.length
-    ? new Map(
-        store.db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(inArray(users.id, prescribers))
-          .all()
-          .map((u) => [u.id, u.name]),
-      )
-    : new Map<string, string>();
+  const names = namesOf(store, prescribers);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -8,10 +8,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { immunizations, labResults } from '../../../db/schema';
 import { ApiError, type Immunization, type LabPanel, type ParsedInput } from '../../contract';
 import type { SessionUser } from '../handler';
-import { withMergedRecords } from '../patients/records';
+import { patientOf, withMergedRecords } from '../patients/records';
 import type { Store } from '../store';
 import type { Writer } from '../../sync/mutate';
-import { existing, patientOf } from './lists';
+import { existing } from './lists';
 
 type LabRow = typeof labResults.$inferSelect;
 

@@ -10,7 +10,7 @@ import { vitalSigns } from '../../../db/schema';
 import { ApiError, bmiOf, toCelsius, toCm, toKg, type ParsedInput, type VitalKind, type VitalSigns } from '../../contract';
 import type { SessionUser } from '../handler';
 import { namesOf } from '../charting/notes';
-import { findPatientRow, survivorOf, withMergedRecords } from '../patients/records';
+import { findPatientRow, patientOf, survivorOf, withMergedRecords } from '../patients/records';
 import type { Store } from '../store';
 
 type VitalRow = typeof vitalSigns.$inferSelect;
@@ -103,8 +103,7 @@ export function listVitals(store: Store, patientId: string, limit = 200): VitalS
 }
 
 export function recordVitals(store: Store, user: SessionUser, input: ParsedInput<'vitals.record'>): VitalSigns {
-  const patientId = survivorOf(store, input.patientId);
-  findPatientRow(store, patientId);
+  const patientId = patientOf(store, input.patientId);
   const takenAt = input.takenAt ?? new Date().toISOString();
   if (Date.parse(takenAt) > Date.now() + 5 * 60_000) {
     throw new ApiError('VALIDATION', 'Vital signs cannot be taken in the future. Check the date and time.', { takenAt: 'In the future' });

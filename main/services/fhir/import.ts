@@ -3,7 +3,6 @@
  * an existing (matched) patient, in one transaction. The preview says what
  * will be created and what is skipped, and which existing records match.
  */
-import { createHash } from 'node:crypto';
 import {
   allergies,
   encounterDiagnoses,
@@ -16,10 +15,11 @@ import {
   problems,
   vitalSigns,
 } from '../../../db/schema';
-import { api, ApiError, can, noteSections, type DuplicateCandidate, type ParsedInput } from '../../contract';
+import { api, ApiError, can, type DuplicateCandidate, type ParsedInput } from '../../contract';
 import { requireUser, type CallContext } from '../handler';
 import { patientHandlers } from '../patients/handlers';
-import { findDuplicates, findPatientRow, survivorOf } from '../patients/records';
+import { findDuplicates, patientOf } from '../patients/records';
+import { contentHash } from '../charting/notes';
 import { insertLabReport } from '../clinical/results';
 import { planImport, type ImportPlan } from './plan';
 
@@ -76,11 +76,6 @@ function newPatient(ctx: CallContext, plan: ImportPlan): string {
   return created.id;
 }
 
-const hashOf = (value: object) =>
-  createHash('sha256')
-    .update(JSON.stringify(noteSections.map((s) => (value as Record<string, string>)[s])))
-    .digest('hex');
-
 export function runImport(
   ctx: CallContext,
   input: ParsedInput<'fhir.import'>,
@@ -89,8 +84,7 @@ export function runImport(
   const user = requireUser(ctx);
   const plan = planImport(input.json);
   const patientId = store.capture.mutate((w) => {
-    const target = input.targetPatientId ? survivorOf(store, input.targetPatientId) : newPatient(ctx, plan);
-    findPatientRow(store, target);
+    const target = input.targetPatientId ? patientOf(store, input.targetPatientId) : newPatient(ctx, plan);
     const encounterIds = new Map<string, string>();
     for (const e of plan.encounters) {
       encounterIds.set(
@@ -113,7 +107,7 @@ export function runImport(
         signedAt: note.date,
         role: 'imported',
         content: JSON.stringify(note.content),
-        contentHash: hashOf(note.content),
+        contentHash: contentHash(note.content),
       });
       for (const a of note.addenda)
         w.insert(noteAddenda, { noteId, authorId: user.id, writtenAt: a.writtenAt ?? note.date, text: a.text, kind: 'addendum' });

@@ -122,6 +122,13 @@ export function survivorOf(store: Store, id: string): string {
   }
 }
 
+/** The surviving record of a patient id, refused when unknown. */
+export function patientOf(store: Store, id: string): string {
+  const survivor = survivorOf(store, id);
+  findPatientRow(store, survivor);
+  return survivor;
+}
+
 /** A patient id and every record merged into it (directly or through a chain). */
 export function withMergedRecords(store: Store, id: string): string[] {
   const ids = [id];
