@@ -24,6 +24,8 @@ export const vitalSigns = sqliteTable(
     diastolic: integer('diastolic'),
     spo2Pct: integer('spo2_pct'),
     painScore: integer('pain_score'),
+    /** Blood glucose, kept in mg/dL (mmol/L converted at entry with the factors of contract/units). */
+    glucoseMgDl: real('glucose_mg_dl'),
     /** Open enum: clinic, device (home monitoring import), fhir. */
     source: text('source').notNull().default('clinic'),
     /** Where an imported reading came from (file name, device), in words. */

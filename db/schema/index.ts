@@ -9,3 +9,7 @@ export * from './charting';
 export * from './codes';
 export * from './clinical';
 export * from './audit';
+export * from './attachments';
+export * from './snippets';
+export * from './care-gaps';
+export * from './billing';

@@ -12,6 +12,7 @@ import type { Store } from '../../main/services/store';
 import { hashPassword } from '../../main/services/accounts/passwords';
 import { DEFAULT_APPOINTMENT_TYPES } from '../../main/services/accounts/handlers';
 import { seedPrimaryCareCodes } from '../../main/services/codes/seed';
+import { seedFeeSchedules } from '../../main/services/billing/fees';
 import { seedDemoCharts } from './demo-chart';
 
 export const DEMO_SEED = 20261123;
@@ -226,6 +227,7 @@ export async function seedDemoClinic(store: Store, options: DemoOptions): Promis
       }),
     );
     seedPrimaryCareCodes(store);
+    seedFeeSchedules(w, store);
     const patientIds = seedPatients(w, store, options.patients ?? 2000);
     const written = seedAppointments(
       w,

@@ -96,6 +96,8 @@ function createWindow(stateFile: string, preload: string): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click on a link would otherwise open it in a new window.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
     },
   });

@@ -48,6 +48,17 @@ export const VitalSignsInput = z
     diastolic: whole('diastolic pressure', 20, 200).optional(),
     spo2: whole('oxygen saturation', 50, 100).optional(),
     pain: whole('pain score', 0, 10).optional(),
+    glucose: z
+      .object({
+        value: z.number({ message: 'Enter the blood glucose as a number' }),
+        unit: z.enum(['mg/dL', 'mmol/L'], { message: 'Choose mg/dL or mmol/L' }),
+      })
+      // What home meters can read (20–600 mg/dL); a value outside it is usually the other unit.
+      .refine((g) => (g.unit === 'mg/dL' ? g.value >= 20 && g.value <= 600 : g.value >= 1.1 && g.value <= 33.3), {
+        message: 'That blood glucose is not plausible: check the unit (mg/dL or mmol/L)',
+        path: ['value'],
+      })
+      .optional(),
   })
   .strict()
   .refine((v) => (v.systolic === undefined) === (v.diastolic === undefined), {
@@ -59,11 +70,25 @@ export const VitalSignsInput = z
     path: ['systolic'],
   })
   .refine(
-    (v) => [v.height, v.weight, v.temperature, v.pulse, v.respiratoryRate, v.systolic, v.spo2, v.pain].some((value) => value !== undefined),
+    (v) =>
+      [v.height, v.weight, v.temperature, v.pulse, v.respiratoryRate, v.systolic, v.spo2, v.pain, v.glucose].some(
+        (value) => value !== undefined,
+      ),
     { message: 'Enter at least one measurement' },
   );
 
-export const vitalKinds = ['bloodPressure', 'pulse', 'respiratoryRate', 'temperature', 'spo2', 'weight', 'height', 'bmi', 'pain'] as const;
+export const vitalKinds = [
+  'bloodPressure',
+  'pulse',
+  'respiratoryRate',
+  'temperature',
+  'spo2',
+  'weight',
+  'height',
+  'bmi',
+  'pain',
+  'glucose',
+] as const;
 export type VitalKind = (typeof vitalKinds)[number];
 
 export const VitalSigns = z.object({
@@ -82,6 +107,9 @@ export const VitalSigns = z.object({
   diastolic: z.number().nullable(),
   spo2Pct: z.number().nullable(),
   painScore: z.number().nullable(),
+  /** Blood glucose in mg/dL (the stored unit). */
+  glucoseMgDl: z.number().nullable(),
+  /** Open enum: clinic, device (home monitoring import), fhir. */
   source: z.string(),
   sourceLabel: z.string().nullable(),
   /** Which values are outside the adult reference range, and which way. */

@@ -68,3 +68,25 @@ export function humanizePath(path: readonly PropertyKey[]): string {
     .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A US NPI: 10 digits with a Luhn check digit over "80840" + the first nine. */
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = `80840${npi}`.split('').map(Number);
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits[digits.length - 1 - i] ?? 0;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export const Npi = z
+  .string()
+  .trim()
+  .refine(isValidNpi, 'Enter the 10-digit NPI exactly as issued (its check digit does not match)')
+  .nullish();

@@ -16,6 +16,15 @@ import { fhir } from './fhir';
 import { auditApi } from './audit';
 import { resultsApi } from './results';
 import { codes } from './codes';
+import { snippetsApi } from './snippets';
+import { careGapsApi } from './care-gaps';
+import { devices } from './devices';
+import { billing } from './billing';
+import { ledger } from './ledger';
+import { claimsApi } from './claims';
+import { remittanceApi } from './remittance';
+import { attachmentsApi } from './attachments';
+import { reportsApi } from './reports';
 
 export const api = {
   ...accounts,
@@ -31,6 +40,15 @@ export const api = {
   ...auditApi,
   ...resultsApi,
   ...codes,
+  ...snippetsApi,
+  ...careGapsApi,
+  ...devices,
+  ...billing,
+  ...ledger,
+  ...claimsApi,
+  ...remittanceApi,
+  ...attachmentsApi,
+  ...reportsApi,
 };
 
 export type Api = typeof api;
@@ -65,7 +83,7 @@ export { Clinic, Provider, Room, AppointmentType, Reference } from './settings';
 export { User } from './accounts';
 export { WeeklyHours, Interval } from './common';
 export { SyncTarget, SyncTargetView, Passphrase } from './sync';
-export { Conflict, conflictResolutions, clinicalConflictKinds } from './conflicts';
+export { Conflict, conflictResolutions, clinicalConflictKinds, billingConflictKinds } from './conflicts';
 export type { ConflictResolution } from './conflicts';
 export {
   Note,
@@ -96,5 +114,27 @@ export {
 export type { VitalKind } from './clinical';
 export { MedicationAlert, AlertCheck, GenomicResult, pgxPhenotypes } from './alerts';
 export { AuditEvent } from './audit';
-export { kgToLb, cmToIn, celsiusToF, toKg, toCm, toCelsius, bmiOf } from './units';
+export { kgToLb, cmToIn, celsiusToF, mgDlToMmolL, toKg, toCm, toCelsius, toMgDl, bmiOf } from './units';
 export { Immunization, LabResult, LabPanel } from './results';
+export { Attachment, DicomSummary, attachmentMediaTypes, attachmentCategories, mediaTypeLabels, MAX_ATTACHMENT_BYTES } from './attachments';
+export type { AttachmentMediaType, AttachmentCategory } from './attachments';
+export { FeeSchedule, FeeItem, Charge, Superbill, chargeStatuses, feeScheduleKinds } from './billing';
+export {
+  LedgerEntry,
+  PatientAccount,
+  AgingBuckets,
+  AgingRow,
+  ledgerKinds,
+  paymentMethods,
+  paymentMethodLabels,
+  adjustmentReasons,
+} from './ledger';
+export { DaySheetTotals, DaySheetLine, AppointmentCounts, MAX_REPORT_DAYS } from './reports';
+export { DevicePreview, DeviceReading, SkippedReading, MAX_DEVICE_FILE_CHARS } from './devices';
+export { Snippet, SnippetInput, snippetPlaceholders, unknownPlaceholders } from './snippets';
+export type { SnippetPlaceholder } from './snippets';
+export { CareGap, CareGapOutcome, careGapOutcomes, careGapOutcomeLabels, careGapStatuses } from './care-gaps';
+export type { CareGapOutcomeKind } from './care-gaps';
+export { ClaimSummary, ClaimDetail, BillingProfile, claimStatuses, claimStatusLabels, claimTransitions, isValidNpi } from './claims';
+export type { ClaimStatus } from './claims';
+export { RemittanceClaim, RemittancePlan } from './remittance';

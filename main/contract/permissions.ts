@@ -36,6 +36,16 @@ export const permissions = [
   'notes.sign',
   /** Search and verify the audit trail. */
   'audit.read',
+  /** See fee schedules, charges, patient accounts and balances. */
+  'billing.read',
+  /** Capture charges (the superbill) of an encounter. */
+  'billing.capture',
+  /** Post charges and payments, move a balance between payers. */
+  'billing.post',
+  /** Fee schedules, adjustments and write-offs, refunds, reversals, the lock date. */
+  'billing.manage',
+  /** The manager's reports (A/R aging, production, …). */
+  'reports.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,6 +59,9 @@ const frontDesk: Permission[] = [
   'schedule.write',
   'schedule.status',
   'conflicts.resolve',
+  // The front desk takes copays and payments at the counter.
+  'billing.read',
+  'billing.post',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -63,9 +76,22 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'chart.read',
     'chart.write',
     'notes.sign',
+    // Physicians pick the services of their own visits (the superbill).
+    'billing.read',
+    'billing.capture',
   ],
   nurse: ['patients.read', 'patients.write', 'schedule.read', 'schedule.status', 'conflicts.resolve', 'chart.read', 'chart.write'],
-  manager: [...frontDesk, 'schedule.overbook', 'settings.manage', 'users.manage', 'sync.manage', 'audit.read'],
+  manager: [
+    ...frontDesk,
+    'schedule.overbook',
+    'settings.manage',
+    'users.manage',
+    'sync.manage',
+    'audit.read',
+    'billing.capture',
+    'billing.manage',
+    'reports.read',
+  ],
   admin: [...permissions],
 };
 

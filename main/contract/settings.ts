@@ -1,6 +1,6 @@
 /** Clinic settings and the reference lists every screen needs (providers, rooms, appointment types). */
 import { z } from 'zod';
-import { Colour, Empty, Id, LocalTime, optionalText, requiredText, StoredWeeklyHours, WeeklyHours } from './common';
+import { Colour, Empty, Id, LocalTime, Npi, optionalText, requiredText, StoredWeeklyHours, WeeklyHours } from './common';
 import { method } from './method';
 
 export const Clinic = z.object({
@@ -25,6 +25,8 @@ export const Provider = z.object({
   credentials: z.string().nullable(),
   specialty: z.string().nullable(),
   colour: z.string(),
+  /** National Provider Identifier (individual), needed on claims. */
+  npi: z.string().nullable().default(null),
   weeklyHours: StoredWeeklyHours,
   breaks: z.array(z.object({ weekday: z.number(), start: z.string(), end: z.string(), label: z.string() })),
   active: z.boolean(),
@@ -72,6 +74,7 @@ export const settings = {
       displayName: requiredText(120, 'Name'),
       credentials: optionalText(40, 'Credentials'),
       specialty: optionalText(80, 'Specialty'),
+      npi: Npi,
       colour: Colour.default('#2563eb'),
       weeklyHours: WeeklyHours,
       breaks: z.array(ProviderBreak).default([]),

@@ -10,8 +10,14 @@ import { conflictHandlers } from './conflicts/handlers';
 import { codeHandlers } from './codes/handlers';
 import { chartingHandlers } from './charting/handlers';
 import { clinicalHandlers } from './clinical/handlers';
+import { deviceImportHandlers } from './clinical/device-import-handlers';
 import { fhirHandlers } from './fhir/handlers';
 import { auditHandlers } from './audit/handlers';
+import { billingHandlers } from './billing/handlers';
+import { snippetHandlers } from './snippets/handlers';
+import { careGapHandlers } from './care-gaps/handlers';
+import { attachmentHandlers } from './attachments/handlers';
+import { reportHandlers } from './reports/handlers';
 
 export const handlers: Handlers = {
   ...accountHandlers,
@@ -24,6 +30,12 @@ export const handlers: Handlers = {
   ...codeHandlers,
   ...chartingHandlers,
   ...clinicalHandlers,
+  ...deviceImportHandlers,
   ...fhirHandlers,
   ...auditHandlers,
+  ...billingHandlers,
+  ...snippetHandlers,
+  ...careGapHandlers,
+  ...attachmentHandlers,
+  ...reportHandlers,
 };

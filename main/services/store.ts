@@ -21,6 +21,8 @@ export interface Store {
   workstationPrefix: string;
   /** Next MRN of this workstation; call inside a mutation so the counter commits with the row. */
   nextMrn(): string;
+  /** Next number of a kind (prefix + 6 digits, its own counter per kind), unique across offline workstations; inside a mutation. */
+  nextNumber(kind: 'mrn' | 'claim' | 'interchange'): string;
   pendingOps(): number;
 }
 
@@ -53,8 +55,11 @@ export function createStore(sqlite: Database.Database, db: DrizzleDb): Store {
       return state('workstation_prefix') ?? '';
     },
     nextMrn() {
-      const next = Number(state('mrn_counter') ?? '0') + 1;
-      setState('mrn_counter', String(next));
+      return this.nextNumber('mrn');
+    },
+    nextNumber(kind) {
+      const next = Number(state(`${kind}_counter`) ?? '0') + 1;
+      setState(`${kind}_counter`, String(next));
       return `${this.workstationPrefix}${String(next).padStart(6, '0')}`;
     },
     pendingOps() {

@@ -13,6 +13,8 @@ export const layout = {
     `clinics/${clinicId}/log/${deviceId}/${String(seq).padStart(SEQ_DIGITS, '0')}`,
   rosterEntry: (clinicId: string, deviceId: string) => `clinics/${clinicId}/roster/${deviceId}`,
   snapshotsPrefix: (clinicId: string) => `clinics/${clinicId}/snapshots/`,
+  /** Encrypted attachment content; `address` is an HMAC of its sha256 (main/sync/blobs.ts), never a name. */
+  blob: (clinicId: string, address: string) => `clinics/${clinicId}/blobs/${address}`,
   /** One empty marker per clinic, so a joining workstation finds the clinic without listing every log. */
   clinicMarker: (clinicId: string) => `outpost-clinics/${clinicId}`,
   clinicMarkersPrefix: () => 'outpost-clinics/',

@@ -8,6 +8,7 @@
  * readers follow never forks.
  */
 import type Database from 'better-sqlite3';
+import { LocalBlobs, uploadBlobs } from './blobs';
 import { sha256Hex } from './crypto';
 import { layout } from './layout';
 import { signBytes } from './roster';
@@ -140,6 +141,9 @@ export class Pusher {
     // copied workstation overwrite the original's history. One small GET per segment buys that safety.
     const adopted = await this.adoptStored(key, batch, last);
     if (adopted > 0) return adopted;
+    const ops = batch.map(toRemoteOp);
+    // ARCHITECTURE §4: the attachment content a segment refers to reaches the cloud before the segment does.
+    await uploadBlobs(this.ctx, LocalBlobs.of(sqlite), ops);
 
     const segment: Segment = {
       format: 1,
@@ -150,7 +154,7 @@ export class Pusher {
       schema: this.ctx.schemaVersion,
       applied: appliedVector(sqlite, deviceId),
       createdAt: new Date().toISOString(),
-      ops: batch.map(toRemoteOp),
+      ops,
     };
     const { bytes, hash } = await sealSigned(segment, key, currentKey(this.ctx.keys), (body) => signBytes(this.ctx.deviceKey, body));
     const outcome = await objects.create(key, bytes);

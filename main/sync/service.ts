@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../contract/events';
 import type { SyncTarget, SyncTargetView } from '../contract/sync';
+import type { BlobCloud } from './blobs';
 import { localCounts, SyncEngine, type EngineHooks, type EngineOptions } from './engine';
 import { clinicsAt, createOrOpenKeyring, openKeyring, type DataKeys } from './keyring';
 import type { ChangeCapture } from './mutate';
@@ -38,6 +39,8 @@ export class SyncService {
   private engine: SyncEngine | null = null;
   private queue: Promise<void> = Promise.resolve();
   private config: SavedConfig | null;
+  /** The store the engine syncs through, shared with on-demand blob downloads. */
+  private objects: ObjectStore | null = null;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.config = this.load();
@@ -91,6 +94,12 @@ export class SyncService {
 
   get configured(): boolean {
     return this.config !== null;
+  }
+
+  /** The clinic's cloud for fetching attachment content on demand (main/sync/blobs.ts); null when this workstation does not sync. */
+  blobCloud(): BlobCloud | null {
+    if (!this.config || !this.objects) return null;
+    return { objects: this.objects, clinicId: this.config.clinicId, keys: decodeKeys(this.config.keys) };
   }
 
   /** Sync this workstation's clinic through `target`, creating the clinic's keyring there or opening it. */
@@ -154,10 +163,11 @@ export class SyncService {
 
   private startEngine(config: SavedConfig): void {
     const { sqlite, capture, schemaVersion, hooks } = this.options;
+    this.objects = this.storeFor(config.target);
     this.engine = new SyncEngine(
       {
         sqlite,
-        objects: this.storeFor(config.target),
+        objects: this.objects,
         clinicId: config.clinicId,
         deviceId: capture.deviceId,
         keys: decodeKeys(config.keys),

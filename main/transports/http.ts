@@ -17,7 +17,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * Methods that carry a whole file (the CMS code file is ~15 MB). The client names the method in a header so
  * the limit is known before the body is read; the body must then call that same method.
  */
-const LARGE_BODY_METHODS: Record<string, number> = { 'codes.import': 40 * 1024 * 1024 };
+const LARGE_BODY_METHODS: Record<string, number> = {
+  'codes.import': 40 * 1024 * 1024,
+  'attachments.add': 40 * 1024 * 1024,
+  'feeSchedules.importCsv': 6 * 1024 * 1024,
+};
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -152,3 +152,12 @@ export async function showDay(page: Page, date: string): Promise<void> {
   const title = DateTime.fromISO(date).toFormat('cccc d LLLL yyyy');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 }
+
+/** Find a patient by family name, open the chart, and return its clinical summary. */
+export async function openClinicalSummary(page: Page, family: string, name: string) {
+  await page.getByRole('combobox', { name: 'Find patient' }).fill(family);
+  await page.getByRole('option', { name: new RegExp(`^${name}, born`) }).click();
+  await page.getByRole('button', { name: 'Open chart' }).click();
+  await expect(page.getByRole('region', { name: 'Patient' }).getByRole('heading', { level: 1, name })).toBeVisible();
+  return page.getByRole('region', { name: 'Clinical summary' });
+}

@@ -54,6 +54,7 @@ function reading(overrides: Partial<VitalSigns>): VitalSigns {
     diastolic: null,
     spo2Pct: null,
     painScore: null,
+    glucoseMgDl: null,
     source: 'clinic',
     sourceLabel: null,
     flags: {},
@@ -106,7 +107,12 @@ describe('the vitals form', () => {
   });
 
   it('sends only what was measured, each convertible value with the unit it was typed in', () => {
-    const input = vitalsInput('p1', { ...EMPTY_VITALS, systolic: '150', diastolic: '95', weight: '175', height: '69' }, IMPERIAL);
+    const input = vitalsInput(
+      'p1',
+      { ...EMPTY_VITALS, systolic: '150', diastolic: '95', weight: '175', height: '69' },
+      IMPERIAL,
+      'America/Chicago',
+    );
     expect(JSON.parse(JSON.stringify(input))).toEqual({
       patientId: 'p1',
       systolic: 150,

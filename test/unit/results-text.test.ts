@@ -49,7 +49,7 @@ function panel(collectedAt: string, results: LabResult[]): LabPanel {
 }
 
 function row(overrides: Partial<LabRowDraft>): LabRowDraft {
-  return { key: 'k', name: '', value: '', unit: '', refLow: '', refHigh: '', ...overrides };
+  return { key: 'k', name: '', loinc: '', value: '', unit: '', refLow: '', refHigh: '', ...overrides };
 }
 
 describe('immunizations', () => {

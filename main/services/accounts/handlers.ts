@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { findUser, isRole, toUser } from './users';
 import { findById, listProviders } from '../settings/reference';
 import { seedPrimaryCareCodes } from '../codes/seed';
+import { seedFeeSchedules } from '../billing/fees';
 
 const DEFAULT_HOURS: WeeklyHours = {
   '1': [{ start: '08:00', end: '17:00' }],
@@ -113,6 +114,7 @@ export const accountHandlers: Handlers<
       });
       for (const type of DEFAULT_APPOINTMENT_TYPES) w.insert(appointmentTypes, { ...type, active: true });
       seedPrimaryCareCodes(store);
+      seedFeeSchedules(w, store);
       return w.insert(users, {
         username: input.admin.username,
         displayName: input.admin.displayName,

@@ -6,7 +6,19 @@
  * opening of the chart.
  */
 import { eq } from 'drizzle-orm';
-import { allergies, encounters, genomicResults, immunizations, medications, notes, problems, users, vitalSigns } from '../../../db/schema';
+import {
+  allergies,
+  attachments,
+  charges,
+  encounters,
+  genomicResults,
+  immunizations,
+  medications,
+  notes,
+  problems,
+  users,
+  vitalSigns,
+} from '../../../db/schema';
 import type { Store } from '../store';
 import { auditedAs, recordAudit, subjectOf, type AuditEntry } from './record';
 
@@ -14,7 +26,18 @@ export const READ_REPEAT_WINDOW_MS = 10 * 60 * 1000;
 const READ_ACTIONS = new Set(['chart.open', 'chart.read', 'record.open']);
 
 /** Chart entries whose id alone names the patient (a note, a reading…), looked up by primary key. */
-const CHART_TABLES = [notes, encounters, vitalSigns, medications, problems, allergies, genomicResults, immunizations] as const;
+const CHART_TABLES = [
+  notes,
+  encounters,
+  vitalSigns,
+  medications,
+  problems,
+  allergies,
+  genomicResults,
+  immunizations,
+  attachments,
+  charges,
+] as const;
 
 export class Auditor {
   private readonly lastRead = new Map<string, number>();

@@ -20,13 +20,33 @@ const AUDITED_READS: Record<string, string> = {
   'genomics.list': 'chart.read',
   'immunizations.list': 'chart.read',
   'labs.list': 'chart.read',
+  'attachments.list': 'chart.read',
+  'attachments.content': 'chart.read',
+  'careGaps.list': 'chart.read',
   'patients.get': 'record.open',
   'encounters.visitSummary': 'print',
   'fhir.exportPatient': 'export',
   'fhir.previewImport': 'import.preview',
+  'charges.superbill': 'chart.read',
+  'charges.list': 'account.open',
+  'billing.account': 'account.open',
+  'feeSchedules.exportCsv': 'export',
+  // Aging by patient lists names and what each owes.
+  'reports.arAging': 'report',
+  'claims.get': 'account.open',
+  'claims.export837': 'export',
+  'remittances.preview': 'import.preview',
+  // The day sheet lists each posting with the patient's name; statements print a patient's account.
+  'reports.daySheet': 'report',
+  'statements.patient': 'print',
+  'statements.batch': 'print',
 };
 
-const READ_VERB = /\.(list|get|search|recent|status|settings|check|range|forPatient|findDuplicates|findNextAvailable|today|me)$/;
+/** Reports of counts and sums only (no patient in them): plain reads, not worth a row in the trail. */
+const UNAUDITED_REPORTS = new Set(['reports.production', 'reports.collections', 'reports.newPatients', 'reports.appointments']);
+
+const READ_VERB =
+  /\.(list|get|search|recent|status|settings|check|range|forPatient|findDuplicates|findNextAvailable|today|me|items|lockDate|profile)$/;
 
 /** The action a call is audited as, or null for a plain read. */
 export function auditedAs(method: string): string | null {
@@ -36,6 +56,7 @@ export function auditedAs(method: string): string | null {
   if (method === 'auth.logout') return 'logout';
   if (method === 'notes.sign' || method === 'notes.submitForCosign') return 'sign';
   if (method.startsWith('users.')) return READ_VERB.test(method) ? null : 'permission';
+  if (UNAUDITED_REPORTS.has(method)) return null;
   if (READ_VERB.test(method) || method === 'reference.get' || method === 'setup.status' || method === 'queue.today') return null;
   // A draft autosaves every pause in typing: the trail records its opening and its signature, not each keystroke.
   if (method === 'notes.save' || method === 'sync.now') return null;

@@ -4,7 +4,7 @@
  * surviving record, like the rest of the chart.
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { encounterDiagnoses, encounters, notes, noteSignatures, providers } from '../../../db/schema';
+import { encounterDiagnoses, encounters, notes, noteSignatures, providers, users } from '../../../db/schema';
 import { ApiError, dottedCode, type Diagnosis, type Encounter, type EncounterDetail, type ParsedInput } from '../../contract';
 import { requireUser, type CallContext } from '../handler';
 import { findPatientRow, patientOf, survivorOf, toSummary, withMergedRecords } from '../patients/records';
@@ -104,7 +104,7 @@ function toEncounters(store: Store, rows: EncounterRow[]): Encounter[] {
   });
 }
 
-function findEncounterRow(store: Store, id: string): EncounterRow {
+export function findEncounterRow(store: Store, id: string): EncounterRow {
   const row = store.db.select().from(encounters).where(eq(encounters.id, id)).get();
   if (!row || row.deletedAt)
     throw new ApiError('NOT_FOUND', 'That encounter was not found. Reopen the chart.', { id: 'Unknown encounter' });
@@ -153,6 +153,8 @@ export function openEncounter(ctx: CallContext, input: ParsedInput<'encounters.o
   }
   const template = input.templateId ? findTemplate(store, input.templateId) : null;
   const now = new Date().toISOString();
+  // A visit without an appointment is the opening physician's own (the rendering provider of its charges).
+  const ownProvider = store.db.select({ providerId: users.providerId }).from(users).where(eq(users.id, user.id)).get()?.providerId ?? null;
   const id = store.capture.mutate((w) => {
     if (appointment && (appointment.status === 'booked' || appointment.status === 'arrived')) {
       // Rooming is a convenience of opening the chart: an appointment that cannot be roomed (another day, a
@@ -168,7 +170,7 @@ export function openEncounter(ctx: CallContext, input: ParsedInput<'encounters.o
     const encounterId = w.insert(encounters, {
       patientId,
       appointmentId: appointment?.id ?? null,
-      providerId: appointment?.providerId ?? null,
+      providerId: appointment?.providerId ?? ownProvider,
       openedBy: user.id,
       startedAt: now,
       kind: input.kind,

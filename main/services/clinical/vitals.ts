@@ -2,12 +2,14 @@
  * Vital signs: entered in the unit at hand and kept metric; BMI computed from
  * the reading's weight and the latest height; values outside the adult
  * reference ranges flagged (children's ranges depend on age and are not
- * flagged rather than flagged wrongly).
+ * flagged rather than flagged wrongly). Blood glucose is flagged at any age
+ * against the range home monitoring aims for (70–180 mg/dL): a low is
+ * dangerous in a child too.
  */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { vitalSigns } from '../../../db/schema';
-import { ApiError, bmiOf, toCelsius, toCm, toKg, type ParsedInput, type VitalKind, type VitalSigns } from '../../contract';
+import { ApiError, bmiOf, toCelsius, toCm, toKg, toMgDl, type ParsedInput, type VitalKind, type VitalSigns } from '../../contract';
 import type { SessionUser } from '../handler';
 import { namesOf } from '../charting/notes';
 import { findPatientRow, patientOf, survivorOf, withMergedRecords } from '../patients/records';
@@ -39,6 +41,10 @@ export function flagsOf(reading: Omit<VitalSigns, 'flags'>, adult: boolean): Fla
   const flags: Flags = {};
   if (reading.painScore !== null) flag('pain', reading.painScore, flags);
   if (reading.spo2Pct !== null) flag('spo2', reading.spo2Pct, flags);
+  if (reading.glucoseMgDl !== null) {
+    if (reading.glucoseMgDl < 70) flags.glucose = 'low';
+    else if (reading.glucoseMgDl > 180) flags.glucose = 'high';
+  }
   if (!adult) return flags;
   flag('pulse', reading.pulseBpm, flags);
   flag('respiratoryRate', reading.respiratoryRate, flags);
@@ -71,6 +77,7 @@ function toVitals(rows: VitalRow[], names: Map<string, string>, dateOfBirth: str
       diastolic: row.diastolic,
       spo2Pct: row.spo2Pct,
       painScore: row.painScore,
+      glucoseMgDl: row.glucoseMgDl,
       source: row.source,
       sourceLabel: row.sourceLabel,
     };
@@ -102,10 +109,13 @@ export function listVitals(store: Store, patientId: string, limit = 200): VitalS
   return toVitals(rows, names, patient.dateOfBirth).slice(0, limit);
 }
 
+/** Newer than the clock allows (with five minutes for workstations whose clocks drift a little). */
+export const isInTheFuture = (takenAt: string) => Date.parse(takenAt) > Date.now() + 5 * 60_000;
+
 export function recordVitals(store: Store, user: SessionUser, input: ParsedInput<'vitals.record'>): VitalSigns {
   const patientId = patientOf(store, input.patientId);
   const takenAt = input.takenAt ?? new Date().toISOString();
-  if (Date.parse(takenAt) > Date.now() + 5 * 60_000) {
+  if (isInTheFuture(takenAt)) {
     throw new ApiError('VALIDATION', 'Vital signs cannot be taken in the future. Check the date and time.', { takenAt: 'In the future' });
   }
   const id = store.capture.mutate((w) =>
@@ -123,6 +133,7 @@ export function recordVitals(store: Store, user: SessionUser, input: ParsedInput
       diastolic: input.diastolic ?? null,
       spo2Pct: input.spo2 ?? null,
       painScore: input.pain ?? null,
+      glucoseMgDl: input.glucose ? toMgDl(input.glucose) : null,
       source: 'clinic',
     }),
   );

@@ -13,6 +13,7 @@ import type { Writer } from '../../sync/mutate';
 import { nameKey, survivorOf } from '../patients/records';
 import type { Store } from '../store';
 import { editsAfterSign, keepLateEdits, touchedNotes } from '../charting/late-edits';
+import { ledgerFlags, lockFlags } from '../billing/flags';
 
 export interface Clash {
   kind: string;
@@ -135,6 +136,8 @@ export function detectConflicts(store: Store, touched: ReadonlyMap<string, Reado
   check('patients', (id) => duplicatePatients(store, id));
   check('patients', (id) => oppositeMerges(store, id));
   check('users', (id) => duplicateLogins(store, id));
+  check('ledger_entries', (id) => ledgerFlags(store, id));
+  check('billing_locks', () => lockFlags(store));
   for (const table of DELETABLE_TABLES) check(table, (id) => editsAfterDelete(store, table, id));
   for (const id of touchedNotes(store, touched)) for (const clash of editsAfterSign(store, id)) clashes.set(conflictId(clash), clash);
   if (clashes.size === 0) return 0;

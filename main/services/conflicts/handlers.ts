@@ -1,7 +1,7 @@
 /** The conflicts inbox: list what clashed, with the rows involved, and record how a person resolved it. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { appointments, conflicts, insurancePolicies, patients, scheduleBlocks, users } from '../../../db/schema';
-import { ApiError, can, clinicalConflictKinds, type Conflict } from '../../contract';
+import { ApiError, billingConflictKinds, can, clinicalConflictKinds, type Conflict } from '../../contract';
 import type { Handlers } from '../handler';
 import { requireUser } from '../handler';
 import { toSummary } from '../patients/records';
@@ -11,6 +11,7 @@ import { toUser } from '../accounts/users';
 import type { Store } from '../store';
 import { stillClashing } from './detect';
 import { describeLateEdit } from '../charting/late-edits';
+import { describeLedgerFlag } from '../billing/flags';
 
 type ConflictRow = typeof conflicts.$inferSelect;
 
@@ -34,7 +35,9 @@ function toConflict(store: Store, row: ConflictRow): Conflict {
       ? describeDeleted(store, row)
       : row.kind === 'edit_after_sign'
         ? describeLateEdit(store, subjectsOf(row))
-        : { detail: null, patientIds: [], encounterId: null };
+        : BILLING_KINDS.has(row.kind)
+          ? describeLedgerFlag(store, row.kind, ids, row.resourceId)
+          : { detail: null, patientIds: [], encounterId: null };
   const patientIds = row.kind === 'duplicate_patient' || row.kind === 'opposite_merges' ? ids : deleted.patientIds;
   const patientRows = patientIds.length > 0 ? store.db.select().from(patients).where(inArray(patients.id, patientIds)).all() : [];
   const userRows = row.kind === 'duplicate_login' ? store.db.select().from(users).where(inArray(users.id, ids)).all() : [];
@@ -101,11 +104,14 @@ function findConflict(store: Store, id: string): ConflictRow {
 }
 
 const CLINICAL_KINDS = new Set(clinicalConflictKinds);
+const BILLING_KINDS = new Set(billingConflictKinds);
 
 export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.resolve'> = {
   'conflicts.list': (input, ctx) => {
     const { store } = ctx;
-    const clinical = can(requireUser(ctx).role, 'chart.read');
+    const role = requireUser(ctx).role;
+    const clinical = can(role, 'chart.read');
+    const billing = can(role, 'billing.manage');
     const open = store.db
       .select()
       .from(conflicts)
@@ -122,7 +128,10 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
           .all()
       : [];
     // A note edited after it was signed is a clinical matter: only those who may read charts see it.
-    const shown = [...open, ...resolved].filter((row) => clinical || !CLINICAL_KINDS.has(row.kind));
+    // The ledger's findings go to those who can correct the ledger.
+    const shown = [...open, ...resolved].filter(
+      (row) => (clinical || !CLINICAL_KINDS.has(row.kind)) && (billing || !BILLING_KINDS.has(row.kind)),
+    );
     return { conflicts: shown.map((row) => toConflict(store, row)) };
   },
 
@@ -132,6 +141,9 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
     const row = findConflict(store, input.id);
     if (CLINICAL_KINDS.has(row.kind) && !can(user.role, 'chart.write')) {
       throw new ApiError('FORBIDDEN', 'A note edited after it was signed is reviewed by clinical staff (physicians and nurses).');
+    }
+    if (BILLING_KINDS.has(row.kind) && !can(user.role, 'billing.manage')) {
+      throw new ApiError('FORBIDDEN', 'Findings about the ledger are reviewed by a practice manager.');
     }
     if (row.resolvedAt) throw new ApiError('CONFLICT', 'Someone already resolved this conflict. Refresh the list.');
     const current = toConflict(store, row);
@@ -143,6 +155,8 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
       edit_after_delete: ['restored', 'kept_deleted'],
       edit_after_sign: ['reviewed'],
       opposite_merges: ['unmerged'],
+      posting_before_lock: ['reviewed'],
+      duplicate_posting: ['reviewed'],
     };
     const allowed = fitting[row.kind];
     if (allowed && !allowed.includes(input.resolution)) {

@@ -4,7 +4,8 @@
  * signs and laboratory results), DiagnosticReport (lab reports),
  * MedicationStatement, AllergyIntolerance (including the recorded "no known
  * allergy"), Immunization, DocumentReference (signed notes and their addenda,
- * as text) and Appointment. Ids are the chart's own, so a re-export matches.
+ * as text; attached files described, without their content) and Appointment.
+ * Ids are the chart's own, so a re-export matches.
  */
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import { dottedCode } from '../../contract';
 import { vitalObservations } from './vitals';
 import { immunizationResource, labResources } from './results';
 import { listImmunizations, listLabs } from '../clinical/results';
+import { attachmentDocuments } from '../attachments/fhir';
 
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 const SNOMED = 'http://snomed.info/sct';
@@ -197,6 +199,7 @@ export function exportPatient(store: Store, patientId: string): Bundle {
   }
   for (const immunization of listImmunizations(store, survivor)) resources.push(immunizationResource(immunization, patientRef));
   for (const panel of listLabs(store, survivor)) resources.push(...labResources(panel, patientRef));
+  resources.push(...attachmentDocuments(store, survivor, patientRef));
   for (const appointment of appointmentsOfPatient(store, survivor)) {
     resources.push({
       resourceType: 'Appointment',

@@ -2,10 +2,11 @@
  * What a FHIR Bundle will become in the chart (the import plan): each
  * resource mapped to an Outpost entry or listed as skipped with a reason.
  */
-import { ApiError, sexes, toCelsius, toCm, toKg, type NoteContent } from '../../contract';
+import { ApiError, sexes, type NoteContent } from '../../contract';
 import type { LabReport } from '../clinical/results';
 import { bundleResources, codeIn, conceptText, noteFromText, read, type Loose, type Skipped } from './read';
 import { immunizationFrom, labReportsFrom, type ImportedImmunization } from './results';
+import { DERIVED_VITAL_CODES, isVitalSignCategory, vitalValuesOf, type VitalColumns } from './vitals';
 
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 const NO_KNOWN_ALLERGY = '716186003';
@@ -40,18 +41,9 @@ export interface ImportPlan {
   skipped: Skipped[];
 }
 
-interface VitalValues {
+interface VitalValues extends VitalColumns {
   takenAt: string;
   encounterSourceId: string | null;
-  heightCm: number | null;
-  weightKg: number | null;
-  temperatureC: number | null;
-  pulseBpm: number | null;
-  respiratoryRate: number | null;
-  systolic: number | null;
-  diastolic: number | null;
-  spo2Pct: number | null;
-  painScore: number | null;
   source: string;
   sourceLabel: string | null;
 }
@@ -59,38 +51,15 @@ interface VitalValues {
 const idOf = (reference: string | null) => reference?.split('/').pop() ?? null;
 const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : null);
 
-/** LOINC vital-sign code -> the column it fills, converting imperial units to the chart's metric ones. */
-const VITAL_CODES: Record<string, (v: number, unit: string | undefined) => Partial<VitalValues>> = {
-  '8867-4': (v) => ({ pulseBpm: Math.round(v) }),
-  '9279-1': (v) => ({ respiratoryRate: Math.round(v) }),
-  '8310-5': (v, unit) => ({ temperatureC: toCelsius({ value: v, unit: unit === '[degF]' ? 'F' : 'C' }) }),
-  '29463-7': (v, unit) => ({ weightKg: toKg({ value: v, unit: unit === '[lb_av]' ? 'lb' : 'kg' }) }),
-  '8302-2': (v, unit) => ({ heightCm: toCm({ value: v, unit: unit === '[in_i]' ? 'in' : 'cm' }) }),
-  '59408-5': (v) => ({ spo2Pct: Math.round(v) }),
-  '2708-6': (v) => ({ spo2Pct: Math.round(v) }),
-  '72514-3': (v) => ({ painScore: Math.round(v) }),
-  '8480-6': (v) => ({ systolic: Math.round(v) }),
-  '8462-4': (v) => ({ diastolic: Math.round(v) }),
-};
-/** Computed by Outpost from weight and height: not stored. */
-const DERIVED = new Set(['39156-5']);
-
 /** Vital signs grouped into readings; the other observations are handed back (lab results, or skipped). */
 function vitalsOf(observations: Loose[], others: Loose[]): VitalValues[] {
   const readings = new Map<string, VitalValues>();
   for (const o of observations) {
     const takenAt = read.string(o.effectiveDateTime);
-    const values: Partial<VitalValues> = {};
-    const add = (code: string | null, quantity: unknown) => {
-      const q = read.quantity(quantity);
-      const map = code ? VITAL_CODES[code] : undefined;
-      if (map && q?.value !== undefined) Object.assign(values, map(q.value, q.code));
-    };
     const code = codeIn(o.code, 'http://loinc.org');
-    if (code && DERIVED.has(code)) continue;
-    add(code, o.valueQuantity);
-    for (const component of read.array(o.component))
-      add(codeIn(read.object(component).code, 'http://loinc.org'), read.object(component).valueQuantity);
+    if (code && DERIVED_VITAL_CODES.has(code)) continue;
+    // A glucose filed as a vital sign (home monitoring, or Outpost's own export) is one; otherwise it is a lab result.
+    const values = vitalValuesOf(o, isVitalSignCategory(o));
     if (!takenAt || Object.keys(values).length === 0) {
       others.push(o);
       continue;
@@ -110,6 +79,7 @@ function vitalsOf(observations: Loose[], others: Loose[]): VitalValues[] {
       diastolic: null,
       spo2Pct: null,
       painScore: null,
+      glucoseMgDl: null,
       source: 'fhir',
       sourceLabel: typeof device === 'string' ? device : null,
     };

@@ -1,5 +1,5 @@
 /**
- * The one way the core makes a PDF (visit summaries now; statements and claim
+ * The one way the core makes a PDF (visit summaries, patient statements; claim
  * forms later): pdfkit with the standard Helvetica fonts, Letter size, a
  * clinic header on every document, and the bytes collected in memory.
  */
@@ -39,8 +39,70 @@ export function facts(doc: Pdf, rows: [string, string][]): void {
   }
 }
 
-export function clinicHeader(doc: Pdf, clinicName: string, title: string): void {
+/** Dollars and cents for print: $1,234.50, and -$12.00 for a credit. */
+export function dollars(cents: number): string {
+  const text = (Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${cents < 0 ? '-' : ''}$${text}`;
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+/**
+ * A ruled table that starts a new page (repeating its header) when the next
+ * row would not fit. `bold` rows (totals) are set in bold.
+ */
+export function table(doc: Pdf, columns: Column[], rows: { cells: string[]; bold?: boolean }[]): void {
+  const left = PAGE_MARGIN;
+  const right = left + columns.reduce((sum, c) => sum + c.width, 0);
+  const drawRow = (cells: string[], font: string, colour: string) => {
+    doc.font(font).fontSize(9).fillColor(colour);
+    const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: (columns[i]?.width ?? 0) - 6 }));
+    const height = Math.max(...heights, 10) + 5;
+    if (doc.y + height > doc.page.height - PAGE_MARGIN) {
+      doc.addPage();
+      drawHeader();
+      doc.font(font).fontSize(9).fillColor(colour);
+    }
+    const y = doc.y;
+    let x = left;
+    cells.forEach((cell, i) => {
+      const column = columns[i];
+      if (!column) return;
+      doc.text(cell, x + 3, y + 2, { width: column.width - 6, align: column.align ?? 'left' });
+      x += column.width;
+    });
+    doc.x = left;
+    doc.y = y + height;
+  };
+  const drawHeader = () => {
+    drawRow(
+      columns.map((c) => c.header),
+      'Helvetica-Bold',
+      '#475569',
+    );
+    rule(doc, left, right, '#94a3b8');
+  };
+  drawHeader();
+  for (const row of rows) {
+    drawRow(row.cells, row.bold ? 'Helvetica-Bold' : 'Helvetica', '#1e293b');
+    if (row.bold) rule(doc, left, right, '#cbd5e1');
+  }
+  doc.font('Helvetica').fontSize(10).fillColor('#1e293b');
+}
+
+function rule(doc: Pdf, from: number, to: number, colour: string): void {
+  doc.moveTo(from, doc.y).lineTo(to, doc.y).strokeColor(colour).lineWidth(0.5).stroke();
+  doc.y += 2;
+}
+
+/** The clinic's name and the document's title (and the clinic's address lines when known) atop the first page. */
+export function clinicHeader(doc: Pdf, clinicName: string, title: string, addressLines: string[] = []): void {
   doc.font('Helvetica-Bold').fontSize(16).fillColor('#0f172a').text(clinicName);
+  for (const line of addressLines) doc.font('Helvetica').fontSize(9).fillColor('#475569').text(line);
   doc.font('Helvetica').fontSize(11).fillColor('#475569').text(title);
   const y = doc.y + 6;
   doc

@@ -35,10 +35,12 @@ export const settingsHandlers: Handlers<'reference.get' | 'clinic.update' | 'pro
       weeklyHours: JSON.stringify(input.weeklyHours),
       breaks: JSON.stringify(input.breaks),
       active: input.active,
+      // Left as it was when the form does not send it.
+      ...(input.npi !== undefined && { npi: input.npi }),
     };
     const { id } = input;
     const savedId = store.capture.mutate((w) => {
-      if (id === undefined) return w.insert(providers, { ...values, npi: null });
+      if (id === undefined) return w.insert(providers, { npi: null, ...values });
       findById(listProviders(store), id, 'provider');
       w.update(providers, id, values);
       return id;

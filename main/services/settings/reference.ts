@@ -24,6 +24,7 @@ export function listProviders(store: Store): Provider[] {
       credentials: p.credentials,
       specialty: p.specialty,
       colour: p.colour,
+      npi: p.npi,
       weeklyHours: JSON.parse(p.weeklyHours) as WeeklyHours,
       breaks: JSON.parse(p.breaks) as Provider['breaks'],
       active: p.active,

@@ -8,11 +8,13 @@ import { roleLabels, type Role } from '../../../main/contract';
 import { useLiveData } from '../api/hooks';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { BillingScreen } from '../features/billing/BillingScreen';
 import { ChartScreen } from '../features/chart/ChartScreen';
 import { ConflictsNavLabel } from '../features/conflicts/ConflictsNavLabel';
 import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
 import { PatientQuickSearch } from '../features/patients/PatientQuickSearch';
 import { PatientsScreen } from '../features/patients/PatientsScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { TodayQueue } from '../features/queue/TodayQueue';
 import { ScheduleScreen } from '../features/schedule/ScheduleScreen';
 import { NavigationContext, type Route } from './navigation';
@@ -27,6 +29,8 @@ const SCREENS = [
   { screen: 'admin', label: 'Admin', permission: 'users.manage' },
   { screen: 'conflicts', label: 'Conflicts', permission: 'conflicts.resolve' },
   { screen: 'audit', label: 'Audit', permission: 'audit.read' },
+  { screen: 'billing', label: 'Billing', permission: 'billing.read' },
+  { screen: 'reports', label: 'Reports', permission: 'reports.read' },
 ] as const;
 
 /** Alt+digit types characters on AltGr keyboard layouts: inside a field the keys belong to the typist. */
@@ -85,8 +89,9 @@ export function Shell() {
           {session.can('patients.read') && <PatientQuickSearch />}
           <SyncIndicator />
           <div className="shell__user">
-            <span>
-              {session.user.displayName} · {roleLabels[session.user.role as Role] ?? session.user.role}
+            <span className="shell__who">
+              <span>{session.user.displayName}</span>
+              <span className="shell__role">{roleLabels[session.user.role as Role] ?? session.user.role}</span>
             </span>
             <button type="button" className="button button--ghost" onClick={session.signOut}>
               Sign out
@@ -111,6 +116,18 @@ export function Shell() {
               <p role="alert">Only practice managers and administrators can read the audit trail.</p>
             ))}
           {route.screen === 'chart' && <ChartScreen route={route} />}
+          {route.screen === 'billing' &&
+            (session.can('billing.read') ? (
+              <BillingScreen route={route} />
+            ) : (
+              <p role="alert">Your role cannot see patient accounts. Ask a practice manager.</p>
+            ))}
+          {route.screen === 'reports' &&
+            (session.can('reports.read') ? (
+              <ReportsScreen />
+            ) : (
+              <p role="alert">Only practice managers and administrators can open the reports.</p>
+            ))}
         </main>
       </div>
     </NavigationContext.Provider>

@@ -14,7 +14,11 @@ export type Route =
   /** The audit trail (managers and administrators). */
   | { screen: 'audit' }
   /** A patient's chart, reached from the patient record, the Today queue or a conflict; encounterId opens that encounter. */
-  | { screen: 'chart'; patientId: string; encounterId?: string };
+  | { screen: 'chart'; patientId: string; encounterId?: string }
+  /** Patient accounts and fee schedules; patientId opens that patient's account. */
+  | { screen: 'billing'; patientId?: string }
+  /** The manager's reports (A/R aging). */
+  | { screen: 'reports' };
 
 export interface NavigationValue {
   route: Route;

@@ -6,17 +6,19 @@
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useSession } from '../../app/session';
+import { SnippetLibrary } from '../snippets/SnippetLibrary';
 import { ClinicTab } from './ClinicTab';
 import { UsersTab } from './UsersTab';
 import './admin.css';
 
-type TabId = 'users' | 'clinic';
+type TabId = 'users' | 'clinic' | 'snippets';
 
 export function AdminScreen() {
   const { can } = useSession();
   const tabs: { id: TabId; label: string }[] = [
     { id: 'users', label: 'Users' },
     ...(can('settings.manage') ? [{ id: 'clinic' as const, label: 'Clinic' }] : []),
+    ...(can('settings.manage') ? [{ id: 'snippets' as const, label: 'Snippets' }] : []),
   ];
   const [selected, setSelected] = useState<TabId>('users');
   const refs = useRef(new Map<TabId, HTMLButtonElement>());
@@ -59,7 +61,7 @@ export function AdminScreen() {
         ))}
       </div>
       <div role="tabpanel" id={`admin-panel-${active}`} aria-labelledby={`admin-tab-${active}`} className="admin-panel">
-        {active === 'users' ? <UsersTab /> : <ClinicTab />}
+        {active === 'users' ? <UsersTab /> : active === 'clinic' ? <ClinicTab /> : <SnippetLibrary />}
       </div>
     </div>
   );

@@ -38,6 +38,7 @@ function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
   const [displayName, setDisplayName] = useState(provider?.displayName ?? '');
   const [credentials, setCredentials] = useState(provider?.credentials ?? '');
   const [specialty, setSpecialty] = useState(provider?.specialty ?? '');
+  const [npi, setNpi] = useState(provider?.npi ?? '');
   const [colour, setColour] = useState(provider?.colour ?? '#2563eb');
   const [active, setActive] = useState(provider?.active ?? true);
   const [hours, setHours] = useState<HoursForm>(() =>
@@ -58,7 +59,17 @@ function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
     }
     const { weeklyHours, breaks } = hoursFormTo(hours, provider?.breaks ?? []);
     const ok = await form.run(() =>
-      save.mutateAsync({ ...(provider && { id: provider.id }), displayName, credentials, specialty, colour, active, weeklyHours, breaks }),
+      save.mutateAsync({
+        ...(provider && { id: provider.id }),
+        displayName,
+        credentials,
+        specialty,
+        npi: npi.trim() || null,
+        colour,
+        active,
+        weeklyHours,
+        breaks,
+      }),
     );
     if (ok) onClose();
   }
@@ -93,6 +104,16 @@ function ProviderForm({ provider, clinicHours, onClose }: ProviderDialogProps) {
           onChange={(e) => setSpecialty(e.target.value)}
           error={form.fieldError('specialty')}
           maxLength={80}
+        />
+        <TextInput
+          label="NPI"
+          hint="10 digits, needed on claims"
+          inputMode="numeric"
+          autoComplete="off"
+          value={npi}
+          onChange={(e) => setNpi(e.target.value)}
+          error={form.fieldError('npi')}
+          maxLength={10}
         />
         <TextInput
           label="Colour"

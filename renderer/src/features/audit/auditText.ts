@@ -16,6 +16,8 @@ export const actionLabels: Record<string, string> = {
   'chart.open': 'Opened the chart',
   'chart.read': 'Read part of the chart',
   'record.open': 'Opened the patient record',
+  'account.open': 'Opened the patient’s account',
+  report: 'Ran a report',
   write: 'Changed a record',
   sign: 'Signed a note',
   print: 'Printed',

@@ -63,6 +63,7 @@ export function DraftEncounter({ detail, zone }: { detail: EncounterDetail; zone
           typed={typed}
           readOnly={conflict}
           firstSection={firstSection}
+          patient={detail.patient}
           onType={(section, text) => saver.type(section, text)}
           onLeave={() => void saver.flush()}
         />

@@ -11,6 +11,7 @@ import { useApi } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
+import { Superbill } from '../billing/Superbill';
 import { kindLabel } from './chartText';
 import { DraftEncounter } from './DraftEncounter';
 import { StatusBadge } from './EncounterList';
@@ -23,8 +24,19 @@ export function EncounterPanel({ encounterId, zone }: { encounterId: string; zon
   if (query.error) return <ErrorMessage error={query.error} />;
   const detail = query.data;
   const draft = detail.note.status === 'draft' && detail.note.signatures.length === 0;
-  if (draft && session.can('chart.write')) return <DraftEncounter key={detail.note.id} detail={detail} zone={zone} />;
-  return <SignedEncounter detail={detail} zone={zone} />;
+  const view =
+    draft && session.can('chart.write') ? (
+      <DraftEncounter key={detail.note.id} detail={detail} zone={zone} />
+    ) : (
+      <SignedEncounter detail={detail} zone={zone} />
+    );
+  if (!session.can('billing.read')) return view;
+  return (
+    <>
+      {view}
+      <Superbill encounterId={encounterId} />
+    </>
+  );
 }
 
 /** "Office visit · Tue 24 Nov 2026, 14:02 · Dr. Avery Lane" with the note's status, atop either view. */

@@ -1,24 +1,31 @@
 /**
  * The four SOAP sections of a draft, each a labelled text box that grows with
  * its text, and the autosave status beside the note's title. Leaving a box
- * saves at once; typing saves shortly after the last keystroke.
+ * saves at once; typing saves shortly after the last keystroke. Snippets
+ * (a trigger then Space or Tab, or Ctrl+.) go in through the same onType.
  */
 import type { Ref } from 'react';
-import { noteSections, sectionLabels, type NoteContent, type NoteSection } from '../../../../main/contract';
+import { noteSections, sectionLabels, type NoteContent, type NoteSection, type PatientSummary } from '../../../../main/contract';
 import { Field } from '../../ui/Field';
+import { SnippetTools } from '../snippets/SnippetTools';
+import { useSnippetInsertion } from '../snippets/useSnippetInsertion';
 import { saveStateText, type SaveState } from './chartText';
 
 interface NoteEditorProps {
   typed: NoteContent;
   readOnly: boolean;
   firstSection?: Ref<HTMLTextAreaElement>;
+  /** The chart's patient, for snippet placeholders such as {patient.firstName}. */
+  patient?: PatientSummary;
   onType(section: NoteSection, text: string): void;
   onLeave(): void;
 }
 
-export function NoteEditor({ typed, readOnly, firstSection, onType, onLeave }: NoteEditorProps) {
+export function NoteEditor({ typed, readOnly, firstSection, patient, onType, onLeave }: NoteEditorProps) {
+  const snippets = useSnippetInsertion(patient, !readOnly, onType);
   return (
     <div className="chart-soap">
+      {!readOnly && <SnippetTools insertion={snippets} />}
       {noteSections.map((section, index) => (
         <Field key={section} label={sectionLabels[section]}>
           {({ id }) => (
@@ -30,7 +37,10 @@ export function NoteEditor({ typed, readOnly, firstSection, onType, onLeave }: N
               readOnly={readOnly}
               rows={4}
               spellCheck
+              data-note-section={section}
               onChange={(e) => onType(section, e.target.value)}
+              onKeyDown={(e) => snippets.onKeyDown(section, e)}
+              onFocus={(e) => snippets.onFocus(section, e)}
               onBlur={onLeave}
             />
           )}

@@ -1,7 +1,7 @@
 /**
  * Typing in a lab report as it reads on paper: the panel, when the sample
  * was collected (in the clinic's time zone, sent as an instant), the lab, and
- * one row per test. A value that reads as a number is flagged and charted;
+ * one row per test, with its LOINC code when the report prints one. A value that reads as a number is flagged and charted;
  * anything else ("negative", "<0.5") is kept as written. There is always one
  * more blank row to type into; blank rows are not sent. The core checks the
  * rest and its refusals show next to the row concerned.
@@ -18,7 +18,7 @@ import { localParts } from '../schedule/clinicTime';
 import { labRecordInput, sentIndex, type LabDraft, type LabRowDraft } from './resultsText';
 
 let rowCount = 0;
-const blankRow = (): LabRowDraft => ({ key: `row-${++rowCount}`, name: '', value: '', unit: '', refLow: '', refHigh: '' });
+const blankRow = (): LabRowDraft => ({ key: `row-${++rowCount}`, name: '', loinc: '', value: '', unit: '', refLow: '', refHigh: '' });
 
 function blank(zone: string): LabDraft {
   const now = localParts(DateTime.now().toJSDate(), zone);
@@ -87,6 +87,7 @@ export function LabReportDialog({ patientId, zone, open, onClose }: Props) {
           <legend>Results</legend>
           <div className="clinical-lab-row clinical-lab-row--head" aria-hidden="true">
             <span>Test</span>
+            <span>LOINC</span>
             <span>Value</span>
             <span>Unit</span>
             <span>Range low</span>
@@ -139,7 +140,7 @@ interface RowProps {
 
 /** One test: the column headings are drawn once above, so each box carries its own name and row number for screen readers. */
 function LabRow({ row, number, errorOf, onChange, onRemove }: RowProps) {
-  const box = (field: 'name' | 'value' | 'unit' | 'refLow' | 'refHigh', label: string, numeric = false) => {
+  const box = (field: 'name' | 'loinc' | 'value' | 'unit' | 'refLow' | 'refHigh', label: string, numeric = false, placeholder?: string) => {
     const error = errorOf(field);
     return (
       <span className="clinical-lab-cell">
@@ -147,6 +148,7 @@ function LabRow({ row, number, errorOf, onChange, onRemove }: RowProps) {
           aria-label={`${label}, row ${number}`}
           aria-invalid={Boolean(error)}
           inputMode={numeric ? 'decimal' : undefined}
+          placeholder={placeholder}
           autoComplete="off"
           value={row[field]}
           onChange={(e) => onChange({ [field]: e.target.value })}
@@ -162,6 +164,7 @@ function LabRow({ row, number, errorOf, onChange, onRemove }: RowProps) {
   return (
     <div className="clinical-lab-row">
       {box('name', 'Test')}
+      {box('loinc', 'LOINC', false, 'e.g. 2345-7')}
       {box('value', 'Value')}
       {box('unit', 'Unit')}
       {box('refLow', 'Range low', true)}

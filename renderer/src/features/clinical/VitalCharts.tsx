@@ -4,12 +4,15 @@
  * core flagged drawn larger in red) with the same readings as a table for
  * anyone who cannot use the picture. Time runs on a true time axis, so
  * readings months apart do not look as close as readings a day apart.
+ * Readings not taken in the clinic (home devices, imports) are drawn as
+ * squares, and the tooltip, the legend and the table name their source.
  */
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps } from 'recharts';
 import { formatDateTime } from '../../ui/format';
 import { flagLabel, type Series } from './vitalsText';
+import './devices.css';
 
 const LINE_COLOURS = ['#1d4ed8', '#0f766e'];
 const FLAG_COLOUR = '#b91c1c';
@@ -19,17 +22,77 @@ function chartData(trend: Series) {
     time: Date.parse(point.takenAt),
     first: point.values[0],
     second: point.values[1],
+    source: point.source ?? null,
   }));
+}
+
+const hasSources = (trend: Series) => trend.points.some((point) => point.source);
+
+/** A reading taken outside the clinic is a square, one taken in it a circle. */
+function Marker({ cx, cy, r, fill, outside }: { cx: number; cy: number; r: number; fill: string; outside: boolean }) {
+  return outside ? (
+    <rect x={cx - r} y={cy - r} width={r * 2} height={r * 2} fill={fill} stroke="#fff" />
+  ) : (
+    <circle cx={cx} cy={cy} r={r} fill={fill} stroke="#fff" />
+  );
 }
 
 /** A reading the core flagged stands out on the line; the others stay small. */
 function flaggedDot(trend: Series, colour: string, size: number) {
   function FlaggedDot({ cx, cy, index }: DotItemDotProps): ReactNode {
     if (cx === undefined || cy === undefined) return null;
-    const flagged = (trend.points[index]?.flag ?? null) !== null;
-    return <circle key={index} cx={cx} cy={cy} r={flagged ? size + 2 : size} fill={flagged ? FLAG_COLOUR : colour} stroke="#fff" />;
+    const point = trend.points[index];
+    const flagged = (point?.flag ?? null) !== null;
+    return (
+      <Marker
+        key={index}
+        cx={cx}
+        cy={cy}
+        r={flagged ? size + 2 : size}
+        fill={flagged ? FLAG_COLOUR : colour}
+        outside={Boolean(point?.source)}
+      />
+    );
   }
   return FlaggedDot;
+}
+
+/** The hovered reading: when, each value, and where it came from. */
+function ReadingTooltip({ active, payload, label, trend, zone }: TooltipContentProps & { trend: Series; zone: string }) {
+  if (!active || !payload?.length || typeof label !== 'number') return null;
+  const source = (payload[0]?.payload as { source?: string | null } | undefined)?.source ?? null;
+  return (
+    <div className="clinical-trend__tooltip">
+      <strong>{formatDateTime(new Date(label).toISOString(), zone)}</strong>
+      {payload.map((entry) => (
+        <span key={String(entry.dataKey)}>
+          {trend.lines.length > 1 ? `${String(entry.name)}: ` : ''}
+          {String(entry.value)} {trend.unit}
+        </span>
+      ))}
+      {hasSources(trend) && <span className="clinical-trend__source">{source ?? 'Taken in the clinic'}</span>}
+    </div>
+  );
+}
+
+/** Which marker means which source, drawn in HTML so it reads as text too. */
+function SourceLegend({ trend }: { trend: Series }) {
+  const sources = [...new Set(trend.points.flatMap((point) => (point.source ? [point.source] : [])))];
+  const swatch = (outside: boolean) => (
+    <svg width="12" height="12" aria-hidden="true">
+      <Marker cx={6} cy={6} r={5} fill="#4b5563" outside={outside} />
+    </svg>
+  );
+  return (
+    <ul className="clinical-trend__sources" aria-label="Sources of the readings">
+      {trend.points.some((point) => !point.source) && <li>{swatch(false)} Taken in the clinic</li>}
+      {sources.map((source) => (
+        <li key={source}>
+          {swatch(true)} {source}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function Sparkline({ trend }: { trend: Series }) {
@@ -54,6 +117,15 @@ export function Sparkline({ trend }: { trend: Series }) {
 }
 
 export function TrendChart({ trend, zone }: { trend: Series; zone: string }) {
+  return (
+    <>
+      <TrendLines trend={trend} zone={zone} />
+      {hasSources(trend) && <SourceLegend trend={trend} />}
+    </>
+  );
+}
+
+function TrendLines({ trend, zone }: { trend: Series; zone: string }) {
   const data = chartData(trend);
   const spansYears = data.length > 1 && DateTime.fromMillis(data[0]?.time ?? 0).year !== DateTime.fromMillis(data.at(-1)?.time ?? 0).year;
   const tick = (time: number) => DateTime.fromMillis(time, { zone }).toFormat(spansYears ? 'd LLL yy' : 'd LLL');
@@ -81,10 +153,7 @@ export function TrendChart({ trend, zone }: { trend: Series; zone: string }) {
         tick={{ fill: '#374151', fontSize: 13 }}
         label={{ value: trend.unit, angle: -90, position: 'insideLeft', fill: '#374151', fontSize: 13 }}
       />
-      <Tooltip
-        labelFormatter={(label) => (typeof label === 'number' ? formatDateTime(new Date(label).toISOString(), zone) : label)}
-        formatter={(value) => `${String(value)} ${trend.unit}`}
-      />
+      <Tooltip content={(props: TooltipContentProps) => <ReadingTooltip {...props} trend={trend} zone={zone} />} />
       {/* In the order of the lines (systolic before diastolic), not alphabetical. */}
       {trend.lines.length > 1 && <Legend itemSorter={null} />}
       {trend.lines.map((line, i) => (
@@ -104,6 +173,7 @@ export function TrendChart({ trend, zone }: { trend: Series; zone: string }) {
 
 /** `timeLabel` names the time column as the series reads it ("Taken" for vital signs, "Collected" for lab results). */
 export function TrendTable({ trend, zone, timeLabel = 'Taken' }: { trend: Series; zone: string; timeLabel?: string }) {
+  const withSource = hasSources(trend);
   return (
     <table className="table clinical-table">
       <caption className="visually-hidden">{trend.title} readings</caption>
@@ -116,16 +186,18 @@ export function TrendTable({ trend, zone, timeLabel = 'Taken' }: { trend: Series
             </th>
           ))}
           <th scope="col">Flag</th>
+          {withSource && <th scope="col">Source</th>}
         </tr>
       </thead>
       <tbody>
         {[...trend.points].reverse().map((point) => (
-          <tr key={point.takenAt} className={point.flag ? 'clinical-table__flagged' : undefined}>
+          <tr key={`${point.takenAt}|${point.source ?? ''}`} className={point.flag ? 'clinical-table__flagged' : undefined}>
             <td>{formatDateTime(point.takenAt, zone)}</td>
             {point.values.map((value, i) => (
               <td key={trend.lines[i]}>{value}</td>
             ))}
             <td>{flagLabel(point.flag ?? undefined) ?? ''}</td>
+            {withSource && <td>{point.source ?? 'Clinic'}</td>}
           </tr>
         ))}
       </tbody>

@@ -4,26 +4,31 @@
  * this workstation) and show the other system as they are typed, so a
  * mistyped unit is caught before saving. Only what was measured is sent; the
  * core converts, computes BMI, flags and explains what it refuses, next to
- * the field concerned. What was typed survives closing the dialog.
+ * the field concerned. What was typed survives closing the dialog. The time
+ * taken shows now (in the clinic's zone) until changed, for vitals written
+ * down earlier and typed in later; the core refuses a time in the future.
  */
 import { useState, type FormEvent } from 'react';
 import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
+import { TimeField } from '../../ui/TimeInput';
 import { useServerForm } from '../../ui/useServerForm';
+import { localParts, todayIn } from '../schedule/clinicTime';
 import { otherSystem, type UnitHabit } from './units';
 import { EMPTY_VITALS, vitalsInput, type VitalsDraft } from './vitalsText';
 
 interface Props {
   patientId: string;
+  zone: string;
   units: UnitHabit;
   onUnits(change: Partial<UnitHabit>): void;
   open: boolean;
   onClose(): void;
 }
 
-export function VitalsDialog({ patientId, units, onUnits, open, onClose }: Props) {
+export function VitalsDialog({ patientId, zone, units, onUnits, open, onClose }: Props) {
   const [draft, setDraft] = useState<VitalsDraft>(EMPTY_VITALS);
   const record = useApiMutation('vitals.record');
   const form = useServerForm();
@@ -40,9 +45,13 @@ export function VitalsDialog({ patientId, units, onUnits, open, onClose }: Props
     />
   );
 
+  // Until the person changes it, the time shown (and sent, as "now") follows the clock.
+  const now = localParts(new Date(), zone);
+  const taken = { date: draft.date || now.date, time: draft.time || now.time };
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await form.run(() => record.mutateAsync(vitalsInput(patientId, draft, units)))) {
+    if (await form.run(() => record.mutateAsync(vitalsInput(patientId, draft, units, zone)))) {
       setDraft(EMPTY_VITALS);
       onClose();
     }
@@ -101,6 +110,30 @@ export function VitalsDialog({ patientId, units, onUnits, open, onClose }: Props
               onChange={(height) => onUnits({ height })}
             />
           </div>
+          <div className="clinical-measured">
+            {number('glucose', 'Blood glucose', otherSystem('glucose', draft.glucose, units) ?? units.glucose)}
+            <UnitSwitch
+              label="Blood glucose unit"
+              options={[
+                ['mg/dL', 'mg/dL'],
+                ['mmol/L', 'mmol/L'],
+              ]}
+              value={units.glucose}
+              onChange={(glucose) => onUnits({ glucose })}
+            />
+          </div>
+        </div>
+        <div className="clinical-vitals-when">
+          <TextInput
+            label="Taken on"
+            type="date"
+            required
+            max={todayIn(zone)}
+            value={taken.date}
+            onChange={(e) => setDraft({ ...draft, ...taken, date: e.target.value })}
+            error={form.fieldError('takenAt')}
+          />
+          <TimeField label="At" hint="HH:mm, clinic time" value={taken.time} onChange={(time) => setDraft({ ...draft, ...taken, time })} />
         </div>
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>

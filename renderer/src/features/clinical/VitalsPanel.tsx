@@ -3,7 +3,8 @@
  * the last visit shows its own, older, date), out-of-range values flagged in
  * words and colour as the core flagged them, weight, height and temperature
  * in both systems with the workstation's habit first, and a sparkline per
- * trend that opens the full chart.
+ * trend that opens the full chart. A reading from a home device says so,
+ * with its device and file, wherever it shows.
  */
 import { useState } from 'react';
 import type { VitalSigns } from '../../../../main/contract';
@@ -13,11 +14,12 @@ import { Dialog } from '../../ui/Dialog';
 import { Empty } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { ChangeStatusDialog } from './ChangeStatusDialog';
+import { DeviceImportDialog } from './DeviceImportDialog';
 import { Panel } from './Panel';
 import { useUnitHabit } from './useUnitHabit';
 import { Sparkline, TrendChart, TrendTable } from './VitalCharts';
 import { VitalsDialog } from './VitalsDialog';
-import { flagLabel, latestWith, trendKindOf, trendOf, vitalMeasures, type TrendKind, type VitalMeasure } from './vitalsText';
+import { flagLabel, latestWith, sourceOf, trendKindOf, trendOf, vitalMeasures, type TrendKind, type VitalMeasure } from './vitalsText';
 import type { UnitHabit } from './units';
 import './vitals.css';
 
@@ -27,6 +29,7 @@ export function VitalsPanel({ patientId, zone }: { patientId: string; zone: stri
   const markError = useApiMutation('vitals.markError');
   const { habit, choose } = useUnitHabit();
   const [recording, setRecording] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [charting, setCharting] = useState<TrendKind | null>(null);
   const [withdrawing, setWithdrawing] = useState<VitalSigns | null>(null);
   const readings = vitals.data?.vitals ?? [];
@@ -42,9 +45,14 @@ export function VitalsPanel({ patientId, zone }: { patientId: string; zone: stri
       error={vitals.error}
       actions={
         canWrite && (
-          <button type="button" className="button button--small" onClick={() => setRecording(true)}>
-            Record vitals
-          </button>
+          <>
+            <button type="button" className="button button--small" onClick={() => setImporting(true)}>
+              Import device readings
+            </button>
+            <button type="button" className="button button--small" onClick={() => setRecording(true)}>
+              Record vitals
+            </button>
+          </>
         )
       }
     >
@@ -53,7 +61,8 @@ export function VitalsPanel({ patientId, zone }: { patientId: string; zone: stri
       ) : (
         <>
           <p className="clinical-vitals__when">
-            Latest: {formatDateTime(newest.takenAt, zone)} by {newest.recordedByName}
+            Latest: {formatDateTime(newest.takenAt, zone)}{' '}
+            {sourceOf(newest) ? `from ${sourceOf(newest)}, imported by ${newest.recordedByName}` : `by ${newest.recordedByName}`}
             {canWrite && (
               <button type="button" className="button button--small" onClick={() => setWithdrawing(newest)}>
                 Entered in error…
@@ -75,13 +84,15 @@ export function VitalsPanel({ patientId, zone }: { patientId: string; zone: stri
           </ul>
         </>
       )}
-      <VitalsDialog patientId={patientId} units={habit} onUnits={choose} open={recording} onClose={() => setRecording(false)} />
+      <DeviceImportDialog patientId={patientId} zone={zone} habit={habit} open={importing} onClose={() => setImporting(false)} />
+      <VitalsDialog patientId={patientId} zone={zone} units={habit} onUnits={choose} open={recording} onClose={() => setRecording(false)} />
       <Dialog title={trend ? `${trend.title} over time` : 'Trend'} open={trend !== null} onClose={() => setCharting(null)} wide>
         {trend && (
           <figure className="clinical-trend">
             <TrendChart trend={trend} zone={zone} />
             <figcaption className="clinical-muted">
-              {trend.points.length} readings in {trend.unit}; readings outside the adult range are drawn larger, in red.
+              {trend.points.length} readings in {trend.unit}; readings outside the reference range are drawn larger, in red
+              {trend.points.some((point) => point.source) ? '; readings not taken in the clinic are squares' : ''}.
             </figcaption>
             <details>
               <summary>Readings as a table</summary>
@@ -135,6 +146,7 @@ function VitalTile({ measure, readings, newest, habit, zone, onChart }: TileProp
       <span className="clinical-vital__value">{value.main}</span>
       {value.alternate && <span className="clinical-vital__alternate">{value.alternate}</span>}
       {reading.id !== newest.id && <span className="clinical-vital__older">{formatDateTime(reading.takenAt, zone)}</span>}
+      {sourceOf(reading) && <span className="clinical-vital__source">{sourceOf(reading)}</span>}
       {trend && trend.points.length > 1 && (
         <button
           type="button"

@@ -107,6 +107,8 @@ export function labTrends(panels: LabPanel[]): Series[] {
 export interface LabRowDraft {
   key: string;
   name: string;
+  /** The LOINC code, when the report gives one (lets the result be exchanged and matched). */
+  loinc: string;
   value: string;
   unit: string;
   refLow: string;
@@ -121,7 +123,8 @@ export interface LabDraft {
   rows: LabRowDraft[];
 }
 
-const isBlankRow = (row: LabRowDraft) => [row.name, row.value, row.unit, row.refLow, row.refHigh].every((text) => text.trim() === '');
+const isBlankRow = (row: LabRowDraft) =>
+  [row.name, row.loinc, row.value, row.unit, row.refLow, row.refHigh].every((text) => text.trim() === '');
 
 /** A number typed as a number ("5.8", "5,8") is charted and flagged; anything else ("negative", "<0.5") is kept as written. */
 export function labValue(text: string): number | string {
@@ -150,6 +153,7 @@ export function labRecordInput(patientId: string, draft: LabDraft, zone: string)
   };
   const results = rows.map((row, i) => ({
     name: row.name,
+    ...(row.loinc.trim() ? { loinc: row.loinc.trim() } : {}),
     value: labValue(row.value),
     unit: row.unit.trim() || null,
     refLow: bound(row.refLow, `results.${i}.refLow`),

@@ -1,27 +1,30 @@
 /**
  * Units of vital signs. The core keeps every value metric; people read
  * weight, height and temperature in their clinic's habit, so those three are
- * shown in both systems, the habit's unit first. A US clinic (told by its
- * time zone, since the clinic has no unit setting) charts in pounds, inches
- * and °F; everyone else in kilograms, centimetres and °C.
+ * shown in both systems, the habit's unit first (blood glucose too). A US
+ * clinic (told by its time zone, since the clinic has no unit setting) charts
+ * in pounds, inches and °F, and blood glucose in mg/dL; everyone else in kilograms, centimetres,
+ * °C and mmol/L.
  */
 
-import { celsiusToF, cmToIn, kgToLb, toCelsius, toCm, toKg } from '../../../../main/contract';
+import { celsiusToF, cmToIn, kgToLb, mgDlToMmolL, toCelsius, toCm, toKg, toMgDl } from '../../../../main/contract';
 
 export { celsiusToF, cmToIn, kgToLb };
 
 export type WeightUnit = 'kg' | 'lb';
 export type HeightUnit = 'cm' | 'in';
 export type TemperatureUnit = 'C' | 'F';
+export type GlucoseUnit = 'mg/dL' | 'mmol/L';
 
 export interface UnitHabit {
   weight: WeightUnit;
   height: HeightUnit;
   temperature: TemperatureUnit;
+  glucose: GlucoseUnit;
 }
 
-export const METRIC: UnitHabit = { weight: 'kg', height: 'cm', temperature: 'C' };
-export const IMPERIAL: UnitHabit = { weight: 'lb', height: 'in', temperature: 'F' };
+export const METRIC: UnitHabit = { weight: 'kg', height: 'cm', temperature: 'C', glucose: 'mmol/L' };
+export const IMPERIAL: UnitHabit = { weight: 'lb', height: 'in', temperature: 'F', glucose: 'mg/dL' };
 
 const US_ZONE_PREFIXES = ['America/Indiana/', 'America/Kentucky/', 'America/North_Dakota/', 'US/'];
 const US_ZONES = new Set([
@@ -67,8 +70,14 @@ export function temperatureText(celsius: number, unit: TemperatureUnit): string 
   return unit === 'C' ? `${fixedOne.format(celsius)} °C` : `${fixedOne.format(celsiusToF(celsius))} °F`;
 }
 
+/** mg/dL as whole numbers, mmol/L to a tenth: as meters show them. */
+export function glucoseText(mgDl: number, unit: GlucoseUnit): string {
+  return unit === 'mg/dL' ? `${Math.round(mgDl)} mg/dL` : `${fixedOne.format(mgDlToMmolL(mgDl))} mmol/L`;
+}
+
 /** The unit of the other system, for the second value shown. */
 export const otherUnit = {
+  glucose: (u: GlucoseUnit): GlucoseUnit => (u === 'mg/dL' ? 'mmol/L' : 'mg/dL'),
   weight: (u: WeightUnit): WeightUnit => (u === 'kg' ? 'lb' : 'kg'),
   height: (u: HeightUnit): HeightUnit => (u === 'cm' ? 'in' : 'cm'),
   temperature: (u: TemperatureUnit): TemperatureUnit => (u === 'C' ? 'F' : 'C'),
@@ -89,9 +98,10 @@ export function readNumber(text: string): number | undefined {
  * "= 79.4 kg" under a weight typed as 175 lb: the value in the other system,
  * as the core will keep it, so a value typed in the wrong unit shows at once.
  */
-export function otherSystem(kind: 'weight' | 'height' | 'temperature', text: string, units: UnitHabit): string | null {
+export function otherSystem(kind: 'weight' | 'height' | 'temperature' | 'glucose', text: string, units: UnitHabit): string | null {
   const value = readNumber(text);
   if (value === undefined || !Number.isFinite(value) || value <= 0) return null;
+  if (kind === 'glucose') return `= ${glucoseText(toMgDl({ value, unit: units.glucose }), otherUnit.glucose(units.glucose))}`;
   if (kind === 'weight') return `= ${units.weight === 'kg' ? weightText(value, 'lb') : weightText(toKg({ value, unit: 'lb' }), 'kg')}`;
   if (kind === 'height') return `= ${units.height === 'cm' ? heightText(value, 'in') : heightText(toCm({ value, unit: 'in' }), 'cm')}`;
   return `= ${units.temperature === 'C' ? temperatureText(value, 'F') : temperatureText(toCelsius({ value, unit: 'F' }), 'C')}`;

@@ -14,11 +14,12 @@ function remembered(): Partial<UnitHabit> {
   try {
     const stored: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
     if (typeof stored !== 'object' || stored === null) return {};
-    const { weight, height, temperature } = stored as Record<string, unknown>;
+    const { weight, height, temperature, glucose } = stored as Record<string, unknown>;
     return {
       ...(weight === 'kg' || weight === 'lb' ? { weight } : {}),
       ...(height === 'cm' || height === 'in' ? { height } : {}),
       ...(temperature === 'C' || temperature === 'F' ? { temperature } : {}),
+      ...(glucose === 'mg/dL' || glucose === 'mmol/L' ? { glucose } : {}),
     };
   } catch {
     // A damaged entry is forgotten: the clinic's habit applies again.

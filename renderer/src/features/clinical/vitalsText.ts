@@ -3,8 +3,20 @@
  * trends for the charts, and what the entry form sends. The flags come from
  * the core (its adult ranges); nothing here judges a value.
  */
-import type { Input, VitalKind, VitalSigns } from '../../../../main/contract';
-import { celsiusToF, heightText, kgToLb, oneDecimal, otherUnit, readNumber, temperatureText, weightText, type UnitHabit } from './units';
+import { mgDlToMmolL, type Input, type VitalKind, type VitalSigns } from '../../../../main/contract';
+import { toInstant } from '../schedule/clinicTime';
+import {
+  celsiusToF,
+  glucoseText,
+  heightText,
+  kgToLb,
+  oneDecimal,
+  otherUnit,
+  readNumber,
+  temperatureText,
+  weightText,
+  type UnitHabit,
+} from './units';
 
 /** A value as shown: the main text in the habit's unit and, for the three convertible kinds, the other system. */
 export interface VitalValue {
@@ -63,7 +75,22 @@ export const vitalMeasures: VitalMeasure[] = [
   },
   { kind: 'bmi', label: 'BMI', value: (r) => plain(r.bmi === null ? null : `${oneDecimal.format(r.bmi)} kg/m²`) },
   { kind: 'pain', label: 'Pain', value: (r) => plain(r.painScore === null ? null : `${r.painScore} / 10`) },
+  {
+    kind: 'glucose',
+    label: 'Blood glucose',
+    value: (r, h) =>
+      r.glucoseMgDl === null
+        ? null
+        : { main: glucoseText(r.glucoseMgDl, h.glucose), alternate: glucoseText(r.glucoseMgDl, otherUnit.glucose(h.glucose)) },
+  },
 ];
+
+/** Where a reading came from, for readings not taken in the clinic: the device and file, or the system it was imported from. */
+export function sourceOf(reading: Pick<VitalSigns, 'source' | 'sourceLabel'>): string | null {
+  if (reading.source === 'clinic') return null;
+  if (reading.sourceLabel) return reading.sourceLabel;
+  return reading.source === 'device' ? 'Home device' : reading.source === 'fhir' ? 'Imported record' : reading.source;
+}
 
 /** The newest reading that holds a value of this kind (the list comes newest first). */
 export function latestWith(vitals: VitalSigns[], measure: VitalMeasure, habit: UnitHabit): VitalSigns | null {
@@ -79,7 +106,7 @@ export function flagLabel(flag: string | null | undefined): string | null {
 }
 
 /** The kinds drawn over time, each with the lines of its chart. */
-export const trendKinds = ['bloodPressure', 'weight', 'bmi', 'pulse', 'temperature', 'spo2'] as const;
+export const trendKinds = ['bloodPressure', 'weight', 'bmi', 'pulse', 'temperature', 'spo2', 'glucose'] as const;
 export type TrendKind = (typeof trendKinds)[number];
 
 export function trendKindOf(kind: VitalKind): TrendKind | null {
@@ -92,6 +119,8 @@ export interface TrendPoint {
   values: number[];
   /** As the core flagged the reading for this kind (lab results may also be "abnormal"). */
   flag: 'low' | 'high' | 'abnormal' | null;
+  /** Where a vital sign not taken in the clinic came from (see sourceOf); lab results leave it out. */
+  source?: string | null;
 }
 
 /** What the trend charts draw: a vital sign over time or a lab analyte across reports, so both share one chart. */
@@ -132,11 +161,18 @@ export function trendOf(vitals: VitalSigns[], kind: TrendKind, habit: UnitHabit)
       values: (r) => (r.temperatureC === null ? null : [round1(habit.temperature === 'C' ? r.temperatureC : celsiusToF(r.temperatureC))]),
     },
     spo2: { title: 'SpO₂', unit: '%', lines: ['SpO₂'], values: (r) => (r.spo2Pct === null ? null : [r.spo2Pct]) },
+    glucose: {
+      title: 'Blood glucose',
+      unit: habit.glucose,
+      lines: ['Glucose'],
+      values: (r) =>
+        r.glucoseMgDl === null ? null : [habit.glucose === 'mg/dL' ? Math.round(r.glucoseMgDl) : round1(mgDlToMmolL(r.glucoseMgDl))],
+    },
   };
   const { values, ...rest } = pick[kind];
   const points = [...vitals].reverse().flatMap((reading) => {
     const found = values(reading);
-    return found ? [{ takenAt: reading.takenAt, values: found, flag: reading.flags[kind] ?? null }] : [];
+    return found ? [{ takenAt: reading.takenAt, values: found, flag: reading.flags[kind] ?? null, source: sourceOf(reading) }] : [];
   });
   return { kind, ...rest, points };
 }
@@ -152,6 +188,10 @@ export interface VitalsDraft {
   weight: string;
   height: string;
   pain: string;
+  glucose: string;
+  /** When they were taken, in the clinic's zone; blank until changed, which means now. */
+  date: string;
+  time: string;
 }
 
 export const EMPTY_VITALS: VitalsDraft = {
@@ -164,15 +204,21 @@ export const EMPTY_VITALS: VitalsDraft = {
   weight: '',
   height: '',
   pain: '',
+  glucose: '',
+  date: '',
+  time: '',
 };
 
-export function vitalsInput(patientId: string, draft: VitalsDraft, units: UnitHabit): Input<'vitals.record'> {
+export function vitalsInput(patientId: string, draft: VitalsDraft, units: UnitHabit, zone: string): Input<'vitals.record'> {
   const measured = <U extends string>(text: string, unit: U) => {
     const value = readNumber(text);
     return value === undefined ? undefined : { value, unit };
   };
+  const changedTime = draft.date !== '' || draft.time !== '';
   return {
     patientId,
+    // A time that cannot be read is sent as typed, so the core's refusal shows next to the field.
+    takenAt: changedTime ? (toInstant(draft.date, draft.time, zone) ?? `${draft.date} ${draft.time}`) : undefined,
     height: measured(draft.height, units.height),
     weight: measured(draft.weight, units.weight),
     temperature: measured(draft.temperature, units.temperature),
@@ -182,5 +228,6 @@ export function vitalsInput(patientId: string, draft: VitalsDraft, units: UnitHa
     diastolic: readNumber(draft.diastolic),
     spo2: readNumber(draft.spo2),
     pain: readNumber(draft.pain),
+    glucose: measured(draft.glucose, units.glucose),
   };
 }

@@ -84,6 +84,15 @@ function choicesFor(conflict: Conflict): Choice[] {
           hint: 'The edits are in the note’s addenda, flagged “Edited on another workstation after signing”. Nothing else needs to change.',
         },
       ];
+    case 'ledger_finding':
+      return [
+        {
+          resolution: 'reviewed',
+          label: 'Mark as reviewed',
+          primary: true,
+          hint: 'Nothing was changed or summed twice. If a posting is wrong, reverse it in the patient’s account first.',
+        },
+      ];
     case 'opposite_merges':
       return [
         {
@@ -172,7 +181,7 @@ export function ConflictCard({ conflict, reference, onResolved }: Props) {
       )}
       {family === 'duplicate_login' && <UserSides users={conflict.users} />}
       {family === 'opposite_merges' && <PatientSides patients={conflict.patients} />}
-      {(family === 'edit_after_delete' || family === 'edit_after_sign') && conflict.patients.length > 0 && (
+      {(family === 'edit_after_delete' || family === 'edit_after_sign' || family === 'ledger_finding') && conflict.patients.length > 0 && (
         <PatientSides patients={conflict.patients} single />
       )}
       <CardLinks conflict={conflict} zone={zone} />
@@ -233,7 +242,8 @@ function CardLinks({ conflict, zone }: { conflict: Conflict; zone: string }) {
     family === 'edit_after_sign' && patient && session.can('chart.read')
       ? { patientId: patient.id, encounterId: conflict.encounterId }
       : null;
-  if (!calendar && !users && !chart) return null;
+  const account = family === 'ledger_finding' && patient && session.can('billing.read') ? patient.id : null;
+  if (!calendar && !users && !chart && !account) return null;
   return (
     <div className="conflict-card__links">
       {calendar && (
@@ -259,6 +269,11 @@ function CardLinks({ conflict, zone }: { conflict: Conflict; zone: string }) {
           }
         >
           Open the note in the chart
+        </button>
+      )}
+      {account && (
+        <button type="button" className="button" onClick={() => navigate({ screen: 'billing', patientId: account })}>
+          Open the patient’s account
         </button>
       )}
     </div>

@@ -5,12 +5,20 @@
  * hiding the conflict. Times are the clinic's, never the workstation's.
  */
 import { DateTime } from 'luxon';
-import type { Conflict } from '../../../../main/contract';
+import { billingConflictKinds, type Conflict } from '../../../../main/contract';
 
 export type ConflictFamily =
-  'double_booking' | 'duplicate_patient' | 'duplicate_login' | 'edit_after_delete' | 'edit_after_sign' | 'opposite_merges' | 'unknown';
+  | 'double_booking'
+  | 'duplicate_patient'
+  | 'duplicate_login'
+  | 'edit_after_delete'
+  | 'edit_after_sign'
+  | 'opposite_merges'
+  | 'ledger_finding'
+  | 'unknown';
 
 export function familyOf(kind: string): ConflictFamily {
+  if (billingConflictKinds.includes(kind)) return 'ledger_finding';
   if (kind === 'double_booking_provider' || kind === 'double_booking_room') return 'double_booking';
   if (
     kind === 'duplicate_patient' ||
@@ -31,6 +39,8 @@ const titles: Record<string, string> = {
   edit_after_delete: 'Deleted on one workstation, edited on another',
   edit_after_sign: 'Note edited after it was signed',
   opposite_merges: 'Two records merged into each other',
+  posting_before_lock: 'Posted into closed books',
+  duplicate_posting: 'Same payment posted twice',
 };
 
 /** The card's heading. */
@@ -84,6 +94,10 @@ export function conflictSummary(conflict: Conflict, zone: string): string {
       conflict.detail ??
       'A signed note was edited on another workstation that had not seen the signature yet. The signed note is unchanged; the edits are kept as an addendum to it.'
     );
+  }
+  if (family === 'ledger_finding') {
+    // The core words it (amounts, dates, who posted): nothing to add here.
+    return conflict.detail ?? 'A posting synced from another workstation needs a look in the patient’s account.';
   }
   if (family === 'opposite_merges') {
     const [patient] = conflict.patients;

@@ -1,0 +1,1 @@
+ALTER TABLE `vital_signs` ADD `glucose_mg_dl` real;

@@ -1,0 +1,47 @@
+/** The ledger's words and the conflicts inbox's handling of ledger findings: open enums fall back to the raw value. */
+import { describe, expect, it } from 'vitest';
+import type { Conflict } from '../../main/contract';
+import { chargeName, kindLabel, methodAndReference, payerLabel, reasonLabel } from '../../renderer/src/features/billing/billingText';
+import { conflictSummary, conflictTitle, familyOf } from '../../renderer/src/features/conflicts/conflictText';
+import { agingCsv } from '../../renderer/src/features/reports/reportsText';
+
+describe('ledger wording', () => {
+  it('names known values and keeps unknown ones as they came', () => {
+    expect(kindLabel('transfer')).toBe('Balance moved');
+    expect(kindLabel('capitation')).toBe('capitation');
+    expect(payerLabel(null)).toBe('Patient');
+    expect(payerLabel('Acme Health')).toBe('Acme Health');
+    expect(reasonLabel('CO-45')).toMatch(/^CO-45 Contractual/);
+    expect(reasonLabel('CO-253')).toBe('CO-253');
+    expect(methodAndReference({ method: 'cheque', reference: 'CHQ 1001' })).toBe('Cheque · CHQ 1001');
+    expect(methodAndReference({ method: null, reference: null })).toBe('');
+    expect(chargeName({ code: '99213', modifiers: ['25', '59'], units: 2 })).toBe('99213-25-59 ×2');
+  });
+});
+
+describe('ledger findings in the conflicts inbox', () => {
+  const finding = (kind: string, detail: string | null) => ({ kind, detail, resourceName: null }) as unknown as Conflict;
+
+  it('shows the core’s own description of a duplicate or late posting', () => {
+    expect(familyOf('duplicate_posting')).toBe('ledger_finding');
+    expect(familyOf('posting_before_lock')).toBe('ledger_finding');
+    expect(conflictTitle(finding('duplicate_posting', null))).toBe('Same payment posted twice');
+    expect(
+      conflictSummary(finding('posting_before_lock', 'A $20.00 payment dated 2026-11-01 arrived after the books closed.'), 'UTC'),
+    ).toBe('A $20.00 payment dated 2026-11-01 arrived after the books closed.');
+  });
+});
+
+describe('aging CSV', () => {
+  it('quotes names, keeps money as plain numbers and ends with the totals', () => {
+    const row = { key: 'p1', label: 'Doe, Jane (MRN1)', current: 12500, days31to60: 0, days61to90: 0, over90: -1000, total: 11500 };
+    const csv = agingCsv('patient', '2026-11-23', [row], row);
+    expect(csv.split('\r\n')).toEqual([
+      '"A/R aging as of 2026-11-23"',
+      '"Patient","Current","31–60","61–90","90+","Total"',
+      '"Doe, Jane (MRN1)",125.00,0.00,0.00,-10.00,115.00',
+      '"Total",125.00,0.00,0.00,-10.00,115.00',
+      '',
+    ]);
+  });
+});
