@@ -32,3 +32,15 @@ export const recentPatients = sqliteTable('recent_patients', {
   patientId: text('patient_id').notNull(),
   openedAt: text('opened_at').notNull(),
 });
+
+/**
+ * Failed sign-ins per user name on this workstation; never synced (the
+ * guard is against guessing at this keyboard). Known and unknown names are
+ * counted alike, so the lockout does not reveal which names exist.
+ */
+export const loginFailures = sqliteTable('login_failures', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: text('last_failure_at').notNull(),
+  lockedUntil: text('locked_until'),
+});

@@ -13,3 +13,4 @@ export * from './attachments';
 export * from './snippets';
 export * from './care-gaps';
 export * from './billing';
+export * from './imports';

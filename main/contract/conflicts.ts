@@ -20,14 +20,14 @@ export const conflictResolutions = [
 export type ConflictResolution = (typeof conflictResolutions)[number];
 
 /** Conflicts about the content of the chart: shown to and settled by clinical staff only. */
-export const clinicalConflictKinds: readonly string[] = ['edit_after_sign'];
+export const clinicalConflictKinds: readonly string[] = ['edit_after_sign', 'duplicate_encounter'];
 
 /** Findings about the ledger after a sync: shown to and reviewed by those who manage billing. */
 export const billingConflictKinds: readonly string[] = ['posting_before_lock', 'duplicate_posting'];
 
 export const Conflict = z.object({
   id: z.string(),
-  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, edit_after_sign, opposite_merges, posting_before_lock, duplicate_posting, or newer kinds. */
+  /** Open enum: double_booking_provider, double_booking_room, duplicate_patient, duplicate_login, edit_after_delete, edit_after_sign, duplicate_encounter, opposite_merges, posting_before_lock, duplicate_posting, or newer kinds. */
   kind: z.string(),
   detectedAt: z.string(),
   resolvedAt: z.string().nullable(),

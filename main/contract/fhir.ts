@@ -27,6 +27,8 @@ export const fhir = {
       matches: z.array(DuplicateCandidate),
       counts: z.record(z.string(), z.number()),
       skipped: z.array(Skipped),
+      /** Charts this same bundle was already imported into (importing it there again is refused). */
+      previousImports: z.array(z.object({ patientId: Id, importedAt: z.string(), importedByName: z.string() })).default([]),
     }),
     access: 'chart.write',
   }),

@@ -188,6 +188,16 @@ export const reportsApi = {
     access: 'reports.read',
   }),
   /** Appointments in the range: counts, rates and utilization per provider and per room. */
+  /** Claims the payers denied in the range (by when the denial was recorded), by reason and by payer. */
+  'reports.denials': method({
+    input: DateRange,
+    output: z.object({
+      byReason: z.array(z.object({ reason: z.string(), label: z.string(), claims: z.number(), billedCents: z.number() })),
+      byPayer: z.array(z.object({ payer: z.string(), claims: z.number(), billedCents: z.number() })),
+      totals: z.object({ claims: z.number(), billedCents: z.number() }),
+    }),
+    access: 'reports.read',
+  }),
   'reports.appointments': method({
     input: DateRange,
     output: z.object({ providers: z.array(AppointmentCounts), rooms: z.array(AppointmentCounts), totals: AppointmentCounts }),

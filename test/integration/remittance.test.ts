@@ -117,6 +117,13 @@ describe('remittances', () => {
     expect(await manager.ok('claims.get', { id: paidClaim.id })).toMatchObject({ status: 'paid' });
     expect(await manager.ok('claims.get', { id: deniedClaim.id })).toMatchObject({ status: 'denied', statusReason: 'CO-50' });
 
+    const denied = await manager.ok('reports.denials', { from: today, to: today });
+    expect(denied.byReason).toEqual([{ reason: 'CO-50', label: 'Not deemed medically necessary', claims: 1, billedCents: 11000 }]);
+    expect(denied.byPayer).toEqual([{ payer: 'Acme Health', claims: 1, billedCents: 11000 }]);
+    expect(denied.totals).toEqual({ claims: 1, billedCents: 11000 });
+    await (await clinic.as('front_desk')).refuses('reports.denials', { from: today, to: today }, 'FORBIDDEN');
+    await manager.refuses('reports.denials', { from: today, to: '2000-01-01' }, 'VALIDATION');
+
     const rows = clinic.query('SELECT count(*) AS n FROM ledger_entries');
     const again = await manager.ok('remittances.post', { content: remittance() });
     expect(again.postedClaims).toBe(0);

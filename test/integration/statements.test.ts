@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../main/contract';
-import { codedEncounter } from '../support/billing';
+import { billingIdentity, codedEncounter } from '../support/billing';
 import { makeClinic, type Clinic } from '../support/clinic';
 import { addDays, today } from '../support/time';
 
@@ -55,6 +55,8 @@ beforeAll(async () => {
   });
   selfPay = await clinic.addPatient({ givenName: 'Tobias', familyName: 'Fakename' });
   small = await clinic.addPatient({ givenName: 'Wilma', familyName: 'Smallbalance' });
+  // The clinic's billing address heads the statement (where to send payment).
+  await billingIdentity(clinic);
   const desk = await clinic.as('front_desk');
   const manager = await clinic.as('manager');
 
@@ -106,6 +108,8 @@ describe('statements.patient', () => {
     const text = readPdf('statement', statement.pdfBase64);
     for (const expected of [
       'Test Family Clinic',
+      '12 Synthetic Way',
+      'Phone (217) 555-0100',
       'Patient statement',
       'Rosalind Okonkwo-Testa',
       '42 Synthetic Lane',
@@ -192,5 +196,44 @@ describe('statements.batch', () => {
     expect(none.message).toMatch(/No patient owes that much/);
     await desk.refuses('statements.batch', { asOf: addDays(today(), 1) }, 'VALIDATION');
     await (await clinic.as('nurse')).refuses('statements.batch', {}, 'FORBIDDEN');
+  });
+});
+
+describe('a patient registered twice, then merged', () => {
+  it('gets one statement for both records, under the surviving record', async () => {
+    const desk = await clinic.as('front_desk');
+    const kept = await clinic.addPatient({ givenName: 'Imogen', familyName: 'Twicely' });
+    const retired = await clinic.addPatient({ givenName: 'Imogen', familyName: 'Twicely-Dup', phoneMobile: '(312) 555-9911' });
+    await chargedVisit(kept.id, ['99212'], POSTED);
+    await chargedVisit(retired.id, ['36415'], POSTED);
+    await desk.ok('patients.merge', { retiredId: retired.id, survivingId: kept.id });
+    const statement = await desk.ok('statements.patient', { patientId: retired.id, from: POSTED });
+    expect(statement).toMatchObject({ patientId: kept.id, patientDueCents: 9000 });
+    const text = readPdf('statement-merged', statement.pdfBase64);
+    expect(text).toContain('99212 Established patient office visit');
+    expect(text).toContain('36415 Blood draw');
+    const batch = await desk.ok('statements.batch', { minimumCents: 8000 });
+    expect(batch).toMatchObject({ statements: 2, totalDueCents: 11000 + 9000 });
+  });
+});
+
+describe('a long statement', () => {
+  it('runs onto more pages, repeating the table’s header, and still adds up', async () => {
+    const desk = await clinic.as('front_desk');
+    const patient = await clinic.addPatient({ givenName: 'Perpetua', familyName: 'Installments' });
+    await chargedVisit(patient.id, ['99215'], POSTED);
+    for (let i = 0; i < 45; i++) await desk.ok('payments.post', { patientId: patient.id, amountCents: 100, method: 'cash' });
+    const statement = await desk.ok('statements.patient', { patientId: patient.id, from: POSTED });
+    // 220.00 less 45 payments of 1.00.
+    expect(statement.patientDueCents).toBe(17500);
+    const pages = readPdf('statement-long', statement.pdfBase64, 2)
+      .split('\f')
+      .filter((page) => page.trim() !== '');
+    expect(pages.length).toBe(2);
+    expect(pages[1]).toContain('Statement for Perpetua Installments, account');
+    expect(pages[1]).toMatch(/Date\s+Description\s+Billed to\s+Amount/);
+    expect(pages[1]).toMatch(/Account balance\s+\$175\.00/);
+    expect(pages[1]).toContain('Please pay $175.00 by');
+    expect((pages.join('').match(/Payment by cash/g) ?? []).length).toBe(45);
   });
 });

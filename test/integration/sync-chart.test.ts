@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
 import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
+import { at, pastWeekday, plusMinutes } from '../support/time';
 
 let clinic: SyncedClinic;
 let b: TestCore;
@@ -139,5 +140,38 @@ describe('allergies recorded on two offline workstations', () => {
       expect(state.state).toBe('recorded');
       expect(state.allergies.map((a) => a.substance)).toEqual(['Sulfamethoxazole']);
     }
+  });
+});
+
+describe('one appointment whose visit is opened on two workstations while offline', () => {
+  it('keeps both encounters and raises one conflict for clinical staff, the same on both', async () => {
+    const patient = await clinic.a.addPatient();
+    const date = pastWeekday(3);
+    const [appointment] = await (
+      await clinic.a.as('front_desk')
+    ).ok('appointments.book', {
+      patientId: patient.id,
+      providerId: clinic.a.providers.lane,
+      typeId: clinic.a.types.followUp,
+      startAt: at(date, '10:00'),
+      endAt: plusMinutes(at(date, '10:00'), 20),
+    });
+    await syncBoth();
+    await offline(true);
+    const onA = await doctorA.ok('encounters.open', { patientId: patient.id, appointmentId: appointment?.id ?? '' });
+    const onB = await nurseB.ok('encounters.open', { patientId: patient.id, appointmentId: appointment?.id ?? '' });
+    expect(onB.encounter.id).not.toBe(onA.encounter.id);
+    await offline(false);
+    await syncBoth();
+
+    const raised = (core: TestCore) => core.query("SELECT id, subjects FROM conflicts WHERE kind = 'duplicate_encounter'");
+    expect(raised(clinic.a)).toHaveLength(1);
+    expect(raised(b)).toEqual(raised(clinic.a));
+    const [conflict] = (await doctorB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'duplicate_encounter');
+    expect(conflict?.detail).toMatch(/opened twice, by .* and .*Both encounters and their notes are kept/);
+    expect(conflict).toMatchObject({ encounterId: onA.encounter.id, patients: [expect.objectContaining({ id: patient.id })] });
+    expect((await managerB.ok('conflicts.list', {})).conflicts.filter((c) => c.kind === 'duplicate_encounter')).toEqual([]);
+    expect((await doctorA.ok('encounters.list', { patientId: patient.id })).encounters).toHaveLength(2);
+    await doctorB.ok('conflicts.resolve', { id: conflict?.id ?? '', resolution: 'reviewed' });
   });
 });

@@ -6,7 +6,9 @@
  * refreshes it to keep the session alive, and it is not clinic data. The
  * audit trail is left out too (with its outbox ops, row versions and the
  * clock it advances): a refused call is audited on purpose, and the audit
- * tests read the trail directly.
+ * tests read the trail directly. So is the count of failed sign-ins
+ * (`login_failures`): a refused sign-in is counted on purpose, and the
+ * lockout tests read it directly.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -52,7 +54,7 @@ export function snapshotDb(dataDirOrFile: string, options: SnapshotOptions = {})
       const order = withoutRowid ? columns.map((_c, i) => String(i + 1)).join(', ') : 'rowid';
       const rows = sqlite.prepare(`SELECT * FROM ${quoted} ORDER BY ${order}`).all() as Record<string, unknown>[];
       const masked = new Set(volatile[name] ?? []);
-      if (name === 'audit_events') continue;
+      if (name === 'audit_events' || name === 'login_failures') continue;
       dump[name] = rows
         .filter((row) => !isAuditFootprint(name, row))
         .map((row) =>

@@ -153,6 +153,16 @@ describe('conflict wording', () => {
     expect(resolutionLabel('reviewed')).toBe('Reviewed');
   });
 
+  it('says one visit was charted twice, in the words of the core', () => {
+    const detail = 'The visit of one appointment was opened twice, by Dr. Avery Lane and Noor Nurse, on workstations that were offline.';
+    const c = conflict({ kind: 'duplicate_encounter', resourceName: null, detail, encounterId: 'enc-2' });
+    expect(conflictTitle(c)).toBe('One visit charted twice');
+    expect(conflictSummary(c, ZONE)).toBe(detail);
+    expect(conflictSummary(conflict({ kind: 'duplicate_encounter', detail: null }), ZONE)).toMatch(
+      /opened twice by two workstations while offline/,
+    );
+  });
+
   it('describes records merged into each other, and asks for one merge to be undone', () => {
     const patient = {
       id: 'p1',

@@ -5,11 +5,12 @@ import { appointmentTypes, clinicSettings, sessions, users } from '../../../db/s
 import { ApiError, rolePermissions, type WeeklyHours } from '../../contract';
 import { requireUser, type CallContext, type Handlers } from '../handler';
 import type { Store } from '../store';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, verifyPassword } from './passwords';
 import { findUser, isRole, toUser } from './users';
 import { findById, listProviders } from '../settings/reference';
 import { seedPrimaryCareCodes } from '../codes/seed';
 import { seedFeeSchedules } from '../billing/fees';
+import { assertNotLocked, clearFailures, recordFailure } from './lockout';
 
 const DEFAULT_HOURS: WeeklyHours = {
   '1': [{ start: '08:00', end: '17:00' }],
@@ -31,6 +32,13 @@ export const DEFAULT_APPOINTMENT_TYPES = [
 const unknownUserHashes = new Map<number, Promise<string>>();
 
 /** A hash of a random password at the current cost, checked when the user name is unknown. */
+/** When the policy's parameters rose since this password was set, store it again at the new strength (the password is at hand only now). */
+async function upgradeHash(store: Store, user: { id: string; passwordHash: string }, password: string, log2N: number): Promise<void> {
+  if (!needsRehash(user.passwordHash, log2N)) return;
+  const passwordHash = await hashPassword(password, log2N);
+  store.capture.mutate((w) => w.update(users, user.id, { passwordHash }));
+}
+
 function unknownUserHash(log2N: number): Promise<string> {
   let hash = unknownUserHashes.get(log2N);
   if (!hash) {
@@ -129,6 +137,7 @@ export const accountHandlers: Handlers<
   },
 
   'auth.login': async (input, { store, scryptLog2N }) => {
+    assertNotLocked(store, input.username);
     const candidates = activeUsersNamed(store, input.username);
     // An unknown name costs the same hash as a known one, so timing does not reveal which names exist.
     if (candidates.length === 0) await verifyPassword(input.password, await unknownUserHash(scryptLog2N));
@@ -138,8 +147,11 @@ export const accountHandlers: Handlers<
       if (!isRole(candidate.role)) {
         throw new ApiError('FORBIDDEN', 'This account has a role this version of Outpost does not know. Update Outpost.');
       }
+      clearFailures(store, input.username);
+      await upgradeHash(store, candidate, input.password, scryptLog2N);
       return { token: openSession(store, candidate.id), user: toUser(candidate) };
     }
+    recordFailure(store, input.username);
     throw new ApiError('UNAUTHENTICATED', 'User name or password is incorrect.');
   },
 

@@ -29,3 +29,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(log2N), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** A hash made with weaker parameters than the policy's now (or in an old scheme): rehash it at the next sign-in. */
+export function needsRehash(stored: string, log2N: number): boolean {
+  const [scheme, storedLog2N, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(storedLog2N) < log2N || Number(r) < 8 || Number(p) < 1;
+}

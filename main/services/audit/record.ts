@@ -43,7 +43,13 @@ const AUDITED_READS: Record<string, string> = {
 };
 
 /** Reports of counts and sums only (no patient in them): plain reads, not worth a row in the trail. */
-const UNAUDITED_REPORTS = new Set(['reports.production', 'reports.collections', 'reports.newPatients', 'reports.appointments']);
+const UNAUDITED_REPORTS = new Set([
+  'reports.production',
+  'reports.collections',
+  'reports.newPatients',
+  'reports.appointments',
+  'reports.denials',
+]);
 
 const READ_VERB =
   /\.(list|get|search|recent|status|settings|check|range|forPatient|findDuplicates|findNextAvailable|today|me|items|lockDate|profile)$/;

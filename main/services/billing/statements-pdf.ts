@@ -73,6 +73,11 @@ function activity(doc: Pdf, data: StatementData): void {
       })),
       { cells: [shortDate(data.to), 'Account balance', '', dollars(data.closingBalanceCents)], bold: true },
     ],
+    () => {
+      doc.font('Helvetica').fontSize(9).fillColor('#475569');
+      doc.text(`Statement for ${data.patient.name}, account ${data.patient.mrn}, ${longDate(data.statementDate)} (continued)`, PAGE_MARGIN);
+      doc.moveDown(0.6);
+    },
   );
   if (data.lines.length === 0) paragraph(doc, 'Nothing was posted to your account in this period.');
 }
@@ -80,7 +85,10 @@ function activity(doc: Pdf, data: StatementData): void {
 function summary(doc: Pdf, data: StatementData): void {
   heading(doc, 'What you owe');
   facts(doc, [
-    ['Insurance pending', `${dollars(data.insurancePendingCents)} (billed to your insurance; not due from you yet)`],
+    [
+      'Insurance pending',
+      data.insurancePendingCents === 0 ? 'None' : `${dollars(data.insurancePendingCents)} (billed to your insurance; not due from you yet)`,
+    ],
     ['Your balance', dollars(data.patientDueCents)],
   ]);
   doc.moveDown(0.4);

@@ -15,6 +15,7 @@ import type { Store } from '../store';
 import { addToBucket, daysBetween, emptyBuckets, PATIENT } from './balances';
 import { clinicToday } from './postings';
 import { renderStatements } from './statements-pdf';
+import { loadProfile } from './profile';
 
 /** Days the patient is given to pay, printed as a date. */
 export const PAY_WITHIN_DAYS = 30;
@@ -103,12 +104,11 @@ export function statementData(store: Store, patientId: string, range: { from?: s
   };
 }
 
-/** The clinic's postal address for the header: its first location that has one (none until a location is recorded). */
+/** The clinic's postal address for the header: the billing profile's (where patients send payments), else nothing. */
 function clinicAddress(store: Store): string[] {
-  const row = store.sqlite
-    .prepare(`SELECT address FROM locations WHERE deleted_at IS NULL AND coalesce(address, '') <> '' ORDER BY id LIMIT 1`)
-    .get() as { address: string } | undefined;
-  return row ? row.address.split(/\r?\n/).filter((line) => line.trim() !== '') : [];
+  const profile = loadProfile(store);
+  const cityLine = [profile.city, [profile.region, profile.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return [profile.addressLine1, cityLine, profile.phone ? `Phone ${profile.phone}` : null].filter((line): line is string => !!line);
 }
 
 export async function patientStatement(store: Store, input: ParsedInput<'statements.patient'>): Promise<Output<'statements.patient'>> {

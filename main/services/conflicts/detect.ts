@@ -14,6 +14,7 @@ import { nameKey, survivorOf } from '../patients/records';
 import type { Store } from '../store';
 import { editsAfterSign, keepLateEdits, touchedNotes } from '../charting/late-edits';
 import { ledgerFlags, lockFlags } from '../billing/flags';
+import { duplicateEncounters } from '../charting/duplicate-visits';
 
 export interface Clash {
   kind: string;
@@ -138,6 +139,7 @@ export function detectConflicts(store: Store, touched: ReadonlyMap<string, Reado
   check('users', (id) => duplicateLogins(store, id));
   check('ledger_entries', (id) => ledgerFlags(store, id));
   check('billing_locks', () => lockFlags(store));
+  check('encounters', (id) => duplicateEncounters(store, id));
   for (const table of DELETABLE_TABLES) check(table, (id) => editsAfterDelete(store, table, id));
   for (const id of touchedNotes(store, touched)) for (const clash of editsAfterSign(store, id)) clashes.set(conflictId(clash), clash);
   if (clashes.size === 0) return 0;

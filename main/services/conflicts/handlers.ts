@@ -12,6 +12,7 @@ import type { Store } from '../store';
 import { stillClashing } from './detect';
 import { describeLateEdit } from '../charting/late-edits';
 import { describeLedgerFlag } from '../billing/flags';
+import { describeDuplicateEncounters } from '../charting/duplicate-visits';
 
 type ConflictRow = typeof conflicts.$inferSelect;
 
@@ -35,9 +36,11 @@ function toConflict(store: Store, row: ConflictRow): Conflict {
       ? describeDeleted(store, row)
       : row.kind === 'edit_after_sign'
         ? describeLateEdit(store, subjectsOf(row))
-        : BILLING_KINDS.has(row.kind)
-          ? describeLedgerFlag(store, row.kind, ids, row.resourceId)
-          : { detail: null, patientIds: [], encounterId: null };
+        : row.kind === 'duplicate_encounter'
+          ? describeDuplicateEncounters(store, ids)
+          : BILLING_KINDS.has(row.kind)
+            ? describeLedgerFlag(store, row.kind, ids, row.resourceId)
+            : { detail: null, patientIds: [], encounterId: null };
   const patientIds = row.kind === 'duplicate_patient' || row.kind === 'opposite_merges' ? ids : deleted.patientIds;
   const patientRows = patientIds.length > 0 ? store.db.select().from(patients).where(inArray(patients.id, patientIds)).all() : [];
   const userRows = row.kind === 'duplicate_login' ? store.db.select().from(users).where(inArray(users.id, ids)).all() : [];
@@ -140,7 +143,7 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
     const user = requireUser(ctx);
     const row = findConflict(store, input.id);
     if (CLINICAL_KINDS.has(row.kind) && !can(user.role, 'chart.write')) {
-      throw new ApiError('FORBIDDEN', 'A note edited after it was signed is reviewed by clinical staff (physicians and nurses).');
+      throw new ApiError('FORBIDDEN', 'Findings about the chart are reviewed by clinical staff (physicians and nurses).');
     }
     if (BILLING_KINDS.has(row.kind) && !can(user.role, 'billing.manage')) {
       throw new ApiError('FORBIDDEN', 'Findings about the ledger are reviewed by a practice manager.');
@@ -154,6 +157,7 @@ export const conflictHandlers: Pick<Handlers, 'conflicts.list' | 'conflicts.reso
       duplicate_login: ['renamed'],
       edit_after_delete: ['restored', 'kept_deleted'],
       edit_after_sign: ['reviewed'],
+      duplicate_encounter: ['reviewed'],
       opposite_merges: ['unmerged'],
       posting_before_lock: ['reviewed'],
       duplicate_posting: ['reviewed'],

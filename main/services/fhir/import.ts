@@ -3,9 +3,12 @@
  * an existing (matched) patient, in one transaction. The preview says what
  * will be created and what is skipped, and which existing records match.
  */
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import {
   allergies,
   encounterDiagnoses,
+  fhirImports,
   encounters,
   immunizations,
   medications,
@@ -18,8 +21,9 @@ import {
 import { api, ApiError, can, type DuplicateCandidate, type ParsedInput } from '../../contract';
 import { requireUser, type CallContext } from '../handler';
 import { patientHandlers } from '../patients/handlers';
-import { findDuplicates, patientOf } from '../patients/records';
-import { contentHash } from '../charting/notes';
+import { findDuplicates, patientOf, withMergedRecords } from '../patients/records';
+import { contentHash, namesOf } from '../charting/notes';
+import type { Store } from '../store';
 import { insertLabReport } from '../clinical/results';
 import { planImport, type ImportPlan } from './plan';
 
@@ -28,6 +32,27 @@ export interface ImportPreview {
   matches: DuplicateCandidate[];
   counts: Record<string, number>;
   skipped: ImportPlan['skipped'];
+  previousImports: { patientId: string; importedAt: string; importedByName: string }[];
+}
+
+/** The bundle's fingerprint: its content, whatever the whitespace it was sent with. */
+function bundleHashOf(json: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify(JSON.parse(json)))
+    .digest('hex');
+}
+
+function importsOf(store: Store, bundleHash: string) {
+  const rows = store.db.select().from(fhirImports).where(eq(fhirImports.bundleHash, bundleHash)).all();
+  const names = namesOf(
+    store,
+    rows.map((row) => row.importedBy),
+  );
+  return rows.map((row) => ({
+    patientId: patientOf(store, row.patientId),
+    importedAt: row.importedAt,
+    importedByName: names.get(row.importedBy) ?? 'Unknown user',
+  }));
 }
 
 function counts(plan: ImportPlan): Record<string, number> {
@@ -51,7 +76,13 @@ export function previewImport(ctx: CallContext, json: string): ImportPreview {
         (m) => m.reason === 'same_name_and_dob',
       )
     : [];
-  return { patient: plan.patient, matches, counts: counts(plan), skipped: plan.skipped };
+  return {
+    patient: plan.patient,
+    matches,
+    counts: counts(plan),
+    skipped: plan.skipped,
+    previousImports: importsOf(ctx.store, bundleHashOf(json)),
+  };
 }
 
 function newPatient(ctx: CallContext, plan: ImportPlan): string {
@@ -83,8 +114,17 @@ export function runImport(
   const { store } = ctx;
   const user = requireUser(ctx);
   const plan = planImport(input.json);
+  const bundleHash = bundleHashOf(input.json);
   const patientId = store.capture.mutate((w) => {
     const target = input.targetPatientId ? patientOf(store, input.targetPatientId) : newPatient(ctx, plan);
+    const chart = withMergedRecords(store, target);
+    const earlier = importsOf(store, bundleHash).find((row) => chart.includes(row.patientId));
+    if (earlier) {
+      throw new ApiError(
+        'CONFLICT',
+        `This record was already imported into this chart on ${earlier.importedAt.slice(0, 10)} by ${earlier.importedByName}. Importing it again would add every item twice.`,
+      );
+    }
     const encounterIds = new Map<string, string>();
     for (const e of plan.encounters) {
       encounterIds.set(
@@ -139,6 +179,15 @@ export function runImport(
     for (const a of plan.allergies) w.insert(allergies, { patientId: target, recordedBy: user.id, ...a });
     for (const i of plan.immunizations) w.insert(immunizations, { patientId: target, recordedBy: user.id, ...i });
     for (const report of plan.labs) insertLabReport(w, target, user.id, report, 'fhir');
+    // Same patient and bundle, same id on every workstation: importing it on two offline makes one row, and a conflict-free chart.
+    w.insert(fhirImports, {
+      id: `fhir-import-${createHash('sha256').update(`${target}|${bundleHash}`).digest('hex').slice(0, 32)}`,
+      patientId: target,
+      bundleHash,
+      importedBy: user.id,
+      importedAt: new Date().toISOString(),
+      counts: JSON.stringify(counts(plan)),
+    });
     return target;
   });
   return { patientId, imported: counts(plan), skipped: plan.skipped };

@@ -52,10 +52,11 @@ export interface Column {
 }
 
 /**
- * A ruled table that starts a new page (repeating its header) when the next
- * row would not fit. `bold` rows (totals) are set in bold.
+ * A ruled table that starts a new page (repeating its header, after what
+ * `continued` draws to say whose document it is) when the next row would not
+ * fit. `bold` rows (totals) are set in bold.
  */
-export function table(doc: Pdf, columns: Column[], rows: { cells: string[]; bold?: boolean }[]): void {
+export function table(doc: Pdf, columns: Column[], rows: { cells: string[]; bold?: boolean }[], continued?: () => void): void {
   const left = PAGE_MARGIN;
   const right = left + columns.reduce((sum, c) => sum + c.width, 0);
   const drawRow = (cells: string[], font: string, colour: string) => {
@@ -64,6 +65,7 @@ export function table(doc: Pdf, columns: Column[], rows: { cells: string[]; bold
     const height = Math.max(...heights, 10) + 5;
     if (doc.y + height > doc.page.height - PAGE_MARGIN) {
       doc.addPage();
+      continued?.();
       drawHeader();
       doc.font(font).fontSize(9).fillColor(colour);
     }

@@ -4,6 +4,7 @@ import { batchStatements, patientStatement } from '../billing/statements';
 import { appointmentReport, newPatients } from './activity';
 import { daySheet } from './day-sheet';
 import { collections, production } from './money';
+import { denials } from './denials';
 
 type ReportMethod =
   | 'statements.patient'
@@ -12,7 +13,8 @@ type ReportMethod =
   | 'reports.production'
   | 'reports.collections'
   | 'reports.newPatients'
-  | 'reports.appointments';
+  | 'reports.appointments'
+  | 'reports.denials';
 
 export const reportHandlers: Pick<Handlers, ReportMethod> = {
   'statements.patient': (input, { store }) => patientStatement(store, input),
@@ -22,4 +24,5 @@ export const reportHandlers: Pick<Handlers, ReportMethod> = {
   'reports.collections': (input, { store }) => collections(store, input),
   'reports.newPatients': (input, { store }) => newPatients(store, input),
   'reports.appointments': (input, { store }) => appointmentReport(store, input),
+  'reports.denials': (input, { store }) => denials(store, input),
 };

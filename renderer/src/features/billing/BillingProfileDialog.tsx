@@ -85,6 +85,8 @@ function ProfileForm({ profile, onClose }: { profile: BillingProfile; onClose():
         hint={hint}
         maxLength={maxLength}
         autoComplete="off"
+        // The form appears after the profile loads, once the dialog has placed focus: start at the first field.
+        autoFocus={key === 'name'}
         value={values[key]}
         onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
         error={form.fieldError(key)}

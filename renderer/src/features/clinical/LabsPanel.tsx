@@ -4,6 +4,9 @@
  * "Abnormal" in words. A numeric test found in more than one report gets a
  * sparkline (the same charts as the vital signs) that opens the full trend.
  * A wrong report leaves the chart, and its trends, only after a confirmation.
+ * A long chart shows its newest reports and the older ones on request: ten
+ * years of results drawn at once kept the whole summary from painting, and
+ * the trends already carry their history.
  */
 import { useState } from 'react';
 import type { LabPanel } from '../../../../main/contract';
@@ -16,9 +19,14 @@ import { ChangeStatusDialog } from './ChangeStatusDialog';
 import { LabReportDialog } from './LabReportDialog';
 import { Panel } from './Panel';
 import { labTrends, labValueText, referenceRangeText, sourceTag } from './resultsText';
-import { Sparkline, TrendChart, TrendTable } from './VitalCharts';
+import { Sparkline } from './Sparkline';
+import { TrendChartLazy } from './TrendChartLazy';
+import { TrendTable } from './TrendTable';
 import { flagLabel, type Series } from './vitalsText';
 import './results.css';
+
+/** Reports shown before "Show all": the last visit's usually, a metabolic panel, lipids, HbA1c and a blood count. */
+const NEWEST_REPORTS = 6;
 
 export function LabsPanel({ patientId, zone }: { patientId: string; zone: string }) {
   const canWrite = useSession().can('chart.write');
@@ -27,7 +35,9 @@ export function LabsPanel({ patientId, zone }: { patientId: string; zone: string
   const [adding, setAdding] = useState(false);
   const [charting, setCharting] = useState<Series | null>(null);
   const [withdrawing, setWithdrawing] = useState<LabPanel | null>(null);
+  const [showingAll, setShowingAll] = useState(false);
   const panels = labs.data?.panels ?? [];
+  const shown = showingAll ? panels : panels.slice(0, NEWEST_REPORTS);
   const trends = labTrends(panels);
 
   return (
@@ -70,14 +80,24 @@ export function LabsPanel({ patientId, zone }: { patientId: string; zone: string
           })}
         </ul>
       )}
-      {panels.map((panel) => (
+      {shown.map((panel) => (
         <LabReport key={panel.panelId} panel={panel} zone={zone} onWithdraw={canWrite ? () => setWithdrawing(panel) : undefined} />
       ))}
+      {panels.length > NEWEST_REPORTS && (
+        <button
+          type="button"
+          className="button button--small clinical-lab-more"
+          aria-expanded={showingAll}
+          onClick={() => setShowingAll(!showingAll)}
+        >
+          {showingAll ? `Show only the ${NEWEST_REPORTS} newest reports` : `Show all ${panels.length} reports`}
+        </button>
+      )}
       <LabReportDialog patientId={patientId} zone={zone} open={adding} onClose={() => setAdding(false)} />
       <Dialog title={charting ? `${charting.title} over time` : 'Trend'} open={charting !== null} onClose={() => setCharting(null)} wide>
         {charting && (
           <figure className="clinical-trend">
-            <TrendChart trend={charting} zone={zone} />
+            <TrendChartLazy trend={charting} zone={zone} />
             <figcaption className="clinical-muted">
               {charting.points.length} results in {charting.unit || 'the units reported'}; results outside the reference range are drawn
               larger, in red.

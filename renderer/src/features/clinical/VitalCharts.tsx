@@ -1,21 +1,21 @@
 /**
- * Trends drawn with recharts, for vital signs and for lab analytes found in
- * more than one report: a sparkline small enough for a summary tile, and the full chart (dated axis, values on hover, readings the
- * core flagged drawn larger in red) with the same readings as a table for
- * anyone who cannot use the picture. Time runs on a true time axis, so
- * readings months apart do not look as close as readings a day apart.
- * Readings not taken in the clinic (home devices, imports) are drawn as
- * squares, and the tooltip, the legend and the table name their source.
+ * The full trend chart, drawn with recharts, for vital signs and for lab
+ * analytes found in more than one report: a dated axis, values on hover,
+ * readings the core flagged drawn larger in red. Time runs on a true time
+ * axis, so readings months apart do not look as close as readings a day
+ * apart. Readings not taken in the clinic (home devices, imports) are drawn
+ * as squares, and the tooltip and the legend name their source. Loaded only
+ * when a trend is opened (see TrendChartLazy): the summary's sparklines are
+ * plain SVG (Sparkline.tsx) and its tables are TrendTable.tsx.
  */
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps } from 'recharts';
 import { formatDateTime } from '../../ui/format';
-import { flagLabel, type Series } from './vitalsText';
+import { FLAG_COLOUR, LINE_COLOURS, Marker } from './Sparkline';
+import { hasSources } from './TrendTable';
+import type { Series } from './vitalsText';
 import './devices.css';
-
-const LINE_COLOURS = ['#1d4ed8', '#0f766e'];
-const FLAG_COLOUR = '#b91c1c';
 
 function chartData(trend: Series) {
   return trend.points.map((point) => ({
@@ -24,17 +24,6 @@ function chartData(trend: Series) {
     second: point.values[1],
     source: point.source ?? null,
   }));
-}
-
-const hasSources = (trend: Series) => trend.points.some((point) => point.source);
-
-/** A reading taken outside the clinic is a square, one taken in it a circle. */
-function Marker({ cx, cy, r, fill, outside }: { cx: number; cy: number; r: number; fill: string; outside: boolean }) {
-  return outside ? (
-    <rect x={cx - r} y={cy - r} width={r * 2} height={r * 2} fill={fill} stroke="#fff" />
-  ) : (
-    <circle cx={cx} cy={cy} r={r} fill={fill} stroke="#fff" />
-  );
 }
 
 /** A reading the core flagged stands out on the line; the others stay small. */
@@ -95,27 +84,6 @@ function SourceLegend({ trend }: { trend: Series }) {
   );
 }
 
-export function Sparkline({ trend }: { trend: Series }) {
-  const data = chartData(trend);
-  return (
-    <LineChart width={132} height={40} data={data} margin={{ top: 6, right: 6, bottom: 6, left: 6 }} accessibilityLayer={false}>
-      <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} hide />
-      <YAxis domain={['dataMin', 'dataMax']} hide />
-      {trend.lines.map((line, i) => (
-        <Line
-          key={line}
-          dataKey={i === 0 ? 'first' : 'second'}
-          stroke={LINE_COLOURS[i]}
-          strokeWidth={2}
-          dot={flaggedDot(trend, LINE_COLOURS[i] ?? '#000', 1.5)}
-          activeDot={false}
-          isAnimationActive={false}
-        />
-      ))}
-    </LineChart>
-  );
-}
-
 export function TrendChart({ trend, zone }: { trend: Series; zone: string }) {
   return (
     <>
@@ -168,39 +136,5 @@ function TrendLines({ trend, zone }: { trend: Series; zone: string }) {
         />
       ))}
     </LineChart>
-  );
-}
-
-/** `timeLabel` names the time column as the series reads it ("Taken" for vital signs, "Collected" for lab results). */
-export function TrendTable({ trend, zone, timeLabel = 'Taken' }: { trend: Series; zone: string; timeLabel?: string }) {
-  const withSource = hasSources(trend);
-  return (
-    <table className="table clinical-table">
-      <caption className="visually-hidden">{trend.title} readings</caption>
-      <thead>
-        <tr>
-          <th scope="col">{timeLabel}</th>
-          {trend.lines.map((line) => (
-            <th key={line} scope="col">
-              {line} ({trend.unit})
-            </th>
-          ))}
-          <th scope="col">Flag</th>
-          {withSource && <th scope="col">Source</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {[...trend.points].reverse().map((point) => (
-          <tr key={`${point.takenAt}|${point.source ?? ''}`} className={point.flag ? 'clinical-table__flagged' : undefined}>
-            <td>{formatDateTime(point.takenAt, zone)}</td>
-            {point.values.map((value, i) => (
-              <td key={trend.lines[i]}>{value}</td>
-            ))}
-            <td>{flagLabel(point.flag ?? undefined) ?? ''}</td>
-            {withSource && <td>{point.source ?? 'Clinic'}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -17,7 +17,9 @@ import { ChangeStatusDialog } from './ChangeStatusDialog';
 import { DeviceImportDialog } from './DeviceImportDialog';
 import { Panel } from './Panel';
 import { useUnitHabit } from './useUnitHabit';
-import { Sparkline, TrendChart, TrendTable } from './VitalCharts';
+import { Sparkline } from './Sparkline';
+import { TrendChartLazy } from './TrendChartLazy';
+import { TrendTable } from './TrendTable';
 import { VitalsDialog } from './VitalsDialog';
 import { flagLabel, latestWith, sourceOf, trendKindOf, trendOf, vitalMeasures, type TrendKind, type VitalMeasure } from './vitalsText';
 import type { UnitHabit } from './units';
@@ -89,7 +91,7 @@ export function VitalsPanel({ patientId, zone }: { patientId: string; zone: stri
       <Dialog title={trend ? `${trend.title} over time` : 'Trend'} open={trend !== null} onClose={() => setCharting(null)} wide>
         {trend && (
           <figure className="clinical-trend">
-            <TrendChart trend={trend} zone={zone} />
+            <TrendChartLazy trend={trend} zone={zone} />
             <figcaption className="clinical-muted">
               {trend.points.length} readings in {trend.unit}; readings outside the reference range are drawn larger, in red
               {trend.points.some((point) => point.source) ? '; readings not taken in the clinic are squares' : ''}.

@@ -84,6 +84,15 @@ function choicesFor(conflict: Conflict): Choice[] {
           hint: 'The edits are in the note’s addenda, flagged “Edited on another workstation after signing”. Nothing else needs to change.',
         },
       ];
+    case 'duplicate_encounter':
+      return [
+        {
+          resolution: 'reviewed',
+          label: 'Mark as reviewed',
+          primary: true,
+          hint: 'Open the chart, finish and sign the right encounter’s note; an unused draft can stay unsigned.',
+        },
+      ];
     case 'ledger_finding':
       return [
         {
@@ -181,9 +190,8 @@ export function ConflictCard({ conflict, reference, onResolved }: Props) {
       )}
       {family === 'duplicate_login' && <UserSides users={conflict.users} />}
       {family === 'opposite_merges' && <PatientSides patients={conflict.patients} />}
-      {(family === 'edit_after_delete' || family === 'edit_after_sign' || family === 'ledger_finding') && conflict.patients.length > 0 && (
-        <PatientSides patients={conflict.patients} single />
-      )}
+      {['edit_after_delete', 'edit_after_sign', 'duplicate_encounter', 'ledger_finding'].includes(family) &&
+        conflict.patients.length > 0 && <PatientSides patients={conflict.patients} single />}
       <CardLinks conflict={conflict} zone={zone} />
       {open && (
         <ResolveForm
@@ -239,7 +247,7 @@ function CardLinks({ conflict, zone }: { conflict: Conflict; zone: string }) {
   const users = family === 'duplicate_login' && conflict.current && conflict.resolvedAt === null && session.can('users.manage');
   const [patient] = conflict.patients;
   const chart =
-    family === 'edit_after_sign' && patient && session.can('chart.read')
+    (family === 'edit_after_sign' || family === 'duplicate_encounter') && patient && session.can('chart.read')
       ? { patientId: patient.id, encounterId: conflict.encounterId }
       : null;
   const account = family === 'ledger_finding' && patient && session.can('billing.read') ? patient.id : null;

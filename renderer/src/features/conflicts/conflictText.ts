@@ -13,6 +13,7 @@ export type ConflictFamily =
   | 'duplicate_login'
   | 'edit_after_delete'
   | 'edit_after_sign'
+  | 'duplicate_encounter'
   | 'opposite_merges'
   | 'ledger_finding'
   | 'unknown';
@@ -25,6 +26,7 @@ export function familyOf(kind: string): ConflictFamily {
     kind === 'duplicate_login' ||
     kind === 'edit_after_delete' ||
     kind === 'edit_after_sign' ||
+    kind === 'duplicate_encounter' ||
     kind === 'opposite_merges'
   )
     return kind;
@@ -38,6 +40,7 @@ const titles: Record<string, string> = {
   duplicate_login: 'Login name used twice',
   edit_after_delete: 'Deleted on one workstation, edited on another',
   edit_after_sign: 'Note edited after it was signed',
+  duplicate_encounter: 'One visit charted twice',
   opposite_merges: 'Two records merged into each other',
   posting_before_lock: 'Posted into closed books',
   duplicate_posting: 'Same payment posted twice',
@@ -94,6 +97,9 @@ export function conflictSummary(conflict: Conflict, zone: string): string {
       conflict.detail ??
       'A signed note was edited on another workstation that had not seen the signature yet. The signed note is unchanged; the edits are kept as an addendum to it.'
     );
+  }
+  if (family === 'duplicate_encounter') {
+    return conflict.detail ?? `The visit of one appointment was opened twice ${OFFLINE}. Both encounters and their notes are kept.`;
   }
   if (family === 'ledger_finding') {
     // The core words it (amounts, dates, who posted): nothing to add here.
