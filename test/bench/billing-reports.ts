@@ -8,23 +8,20 @@
  *    rendered to one PDF through dispatch (the time is reported, no goal).
  * Standalone: its own clinic in a temp folder, removed afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { api, type Output } from '../../main/contract';
-import { createCore } from '../../main/core';
 import { daySheet } from '../../main/services/reports/day-sheet';
 import { collections, production } from '../../main/services/reports/money';
 import { createStore, type Store } from '../../main/services/store';
 import { buildBillingDataset } from './billing-dataset';
 import { emit, latency, note, round, timeAsync, timeSync } from './stats';
+import { standaloneClinic } from './standalone';
 
 const CHARGES = Number(process.env.OUTPOST_BENCH_CHARGES ?? 200_000);
 const PATIENTS = Number(process.env.OUTPOST_BENCH_BILLING_PATIENTS ?? 20_000);
 const STATEMENTS = 1_000;
 const RUNS = 15;
-const PASSWORD = 'bench-password-1';
 
 const minusDays = (date: string, days: number) => new Date(Date.parse(date) - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -51,23 +48,10 @@ function minimumForCount(store: Store, count: number): number {
 }
 
 export async function billingReportBenchmarks(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-bench-reports-'));
-  const core = await createCore({ dataDir: dir, scryptLog2N: 10 });
+  const clinic = await standaloneClinic('reports');
+  const { dir, call } = clinic;
   try {
-    const call = async <T>(method: string, input: unknown, token: string | null): Promise<T> => {
-      const result = await core.call(method, input, token);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-      return result.value as T;
-    };
-    const setup = await call<Output<'setup.create'>>(
-      'setup.create',
-      {
-        clinicName: 'Bench Clinic',
-        timeZone: 'America/Chicago',
-        admin: { username: 'bench.admin', displayName: 'Bench Admin', password: PASSWORD },
-      },
-      null,
-    );
+    const setup = { token: clinic.adminToken };
     const today = new Date().toISOString().slice(0, 10);
     const { sqlite, db } = openDatabase(join(dir, 'outpost.db'));
     const store = createStore(sqlite, db);
@@ -118,7 +102,6 @@ export async function billingReportBenchmarks(): Promise<void> {
       sqlite.close();
     }
   } finally {
-    await core.close();
-    rmSync(dir, { recursive: true, force: true });
+    await clinic.close();
   }
 }

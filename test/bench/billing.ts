@@ -7,48 +7,25 @@
  *    ledger rows, change capture and the audit row), goal p95 < 5 ms.
  * Standalone: its own clinic in a temp folder, removed afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open';
-import type { Output } from '../../main/contract';
 import { api } from '../../main/contract';
-import { createCore } from '../../main/core';
 import { arAging } from '../../main/services/billing/aging';
 import { createStore } from '../../main/services/store';
 import { buildBillingDataset } from './billing-dataset';
 import { Rng, emit, latency, note, round, timeAsync, timeSync } from './stats';
+import { standaloneClinic } from './standalone';
 
 const CHARGES = Number(process.env.OUTPOST_BENCH_CHARGES ?? 200_000);
 const PATIENTS = Number(process.env.OUTPOST_BENCH_BILLING_PATIENTS ?? 20_000);
 const REPORT_RUNS = 15;
 const POSTINGS = 300;
-const PASSWORD = 'bench-password-1';
 
 export async function billingBenchmarks(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-bench-billing-'));
-  const core = await createCore({ dataDir: dir, scryptLog2N: 10 });
+  const clinic = await standaloneClinic('billing');
+  const { dir, call } = clinic;
   try {
-    const call = async <T>(method: string, input: unknown, token: string | null): Promise<T> => {
-      const result = await core.call(method, input, token);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-      return result.value as T;
-    };
-    const setup = await call<Output<'setup.create'>>(
-      'setup.create',
-      {
-        clinicName: 'Bench Clinic',
-        timeZone: 'America/Chicago',
-        admin: { username: 'bench.admin', displayName: 'Bench Admin', password: PASSWORD },
-      },
-      null,
-    );
-    await call(
-      'users.create',
-      { username: 'bench.manager', displayName: 'Bench Manager', role: 'manager', password: PASSWORD, requirePasswordChange: false },
-      setup.token,
-    );
-    const manager = await call<Output<'auth.login'>>('auth.login', { username: 'bench.manager', password: PASSWORD }, null);
+    const manager = { token: await clinic.staff('manager', 'bench.manager') };
     const today = new Date().toISOString().slice(0, 10);
 
     const { sqlite, db } = openDatabase(join(dir, 'outpost.db'));
@@ -106,7 +83,6 @@ export async function billingBenchmarks(): Promise<void> {
       sqlite.close();
     }
   } finally {
-    await core.close();
-    rmSync(dir, { recursive: true, force: true });
+    await clinic.close();
   }
 }

@@ -6,9 +6,10 @@
  * "Observation" counts one measured value as FHIR would (a blood pressure,
  * systolic with diastolic, is one): 200 vital-sign readings, one per visit,
  * of five values each (blood pressure, pulse, temperature, SpO2, weight:
- * 1,000), and 1,000 lab results in 120 reports (a quarterly metabolic panel
- * of 14, lipids of 4 and HbA1c, 40 × 19 = 760, and a complete blood count of
- * 12 twice a year, 20 × 12 = 240), some outside their reference range.
+ * 1,000), and 1,000 lab results in 140 reports (each quarter a metabolic
+ * panel of 14, lipids of 4 and an HbA1c, 40 × 19 = 760 in 120 reports, and
+ * a complete blood count of 12 twice a year, 20 × 12 = 240), about one in
+ * eight outside its reference range.
  * Also 50 attachments (20 PDF letters, 20 PNG photos, 10 DICOM studies),
  * 8 problems (2 resolved), 10 medications (4 stopped), 3 allergies and 30
  * immunizations, so every panel of the summary has content.
@@ -20,7 +21,7 @@ import type { Rng } from './stats';
 
 type Call = <M extends MethodName>(method: M, input: unknown) => Promise<Output<M>>;
 
-export const HISTORY = { vitalReadings: 200, vitalValues: 1000, labReports: 120, labResults: 1000, attachments: 50 } as const;
+export const HISTORY = { vitalReadings: 200, vitalValues: 1000, labReports: 140, labResults: 1000, attachments: 50 } as const;
 
 interface Analyte {
   name: string;

@@ -10,22 +10,19 @@
  * (core.call with a physician's session: + zod, session, output check).
  * Standalone: its own clinic in a temp folder, removed afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { dottedCode, type Output } from '../../main/contract';
-import { createCore } from '../../main/core';
 import { primaryCareCodes } from '../../main/services/codes/seed';
 import { searchCodes } from '../../main/services/codes/search';
 import { createStore } from '../../main/services/store';
 import { orderFile, syntheticCodes, type SyntheticCode } from './codes-dataset';
 import { Rng, breakdown, emit, latency, note, round, timeAsync } from './stats';
+import { standaloneClinic } from './standalone';
 
 const CODES = Number(process.env.OUTPOST_BENCH_CODES ?? 74_000);
 const QUERIES = 600;
 const WARMUP = 60;
-const PASSWORD = 'bench-password-1';
 
 interface Query {
   kind: string;
@@ -87,26 +84,11 @@ function buildQueries(codes: readonly SyntheticCode[], count: number, seed: numb
 }
 
 export async function codesSearch(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-bench-codes-'));
-  const core = await createCore({ dataDir: dir, scryptLog2N: 10 });
+  const clinic = await standaloneClinic('codes');
+  const { dir, call } = clinic;
   try {
-    const call = async <T>(method: string, input: unknown, token: string | null): Promise<T> => {
-      const result = await core.call(method, input, token);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-      return result.value as T;
-    };
-    const setup = await call<Output<'setup.create'>>(
-      'setup.create',
-      {
-        clinicName: 'Bench Clinic',
-        timeZone: 'America/Chicago',
-        admin: { username: 'bench.admin', displayName: 'Bench Admin', password: PASSWORD },
-      },
-      null,
-    );
-    const staff = { displayName: 'Bench Physician', role: 'physician', password: PASSWORD, requirePasswordChange: false };
-    await call('users.create', { ...staff, username: 'bench.physician' }, setup.token);
-    const physician = await call<Output<'auth.login'>>('auth.login', { username: 'bench.physician', password: PASSWORD }, null);
+    const setup = { token: clinic.adminToken };
+    const physician = { token: await clinic.staff('physician', 'bench.physician') };
 
     const codes = syntheticCodes(CODES, 74_074, new Set(primaryCareCodes.map((c) => c.code)));
     const content = orderFile(codes);
@@ -151,7 +133,6 @@ export async function codesSearch(): Promise<void> {
       sqlite.close();
     }
   } finally {
-    await core.close();
-    rmSync(dir, { recursive: true, force: true });
+    await clinic.close();
   }
 }

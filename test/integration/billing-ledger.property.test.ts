@@ -21,7 +21,7 @@ import { PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
 import { codedEncounter } from '../support/billing';
 import { announceSeed } from '../support/random';
-import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
+import { makeSyncedClinic, setPaused, syncEach, type SyncedClinic } from '../support/sync';
 import { CLINIC_ZONE } from '../support/time';
 
 const RUNS = Number(process.env.OUTPOST_PROPERTY_RUNS ?? 40);
@@ -64,13 +64,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 const cores = () => [clinic.a, b] as const;
 
-async function syncAll() {
-  for (let pass = 0; pass < 2; pass += 1) for (const m of managers) await m.ok('sync.now', {});
-}
-
-async function setOffline(paused: boolean) {
-  for (const m of managers) await m.ok('sync.setPaused', { paused });
-}
+const syncAll = () => syncEach(managers);
+const setOffline = (paused: boolean) => setPaused(managers, paused);
 
 async function run(steps: Step[]) {
   const patient = await clinic.a.addPatient({

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
-import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
+import { makeSyncedClinic, setPaused, syncEach, type SyncedClinic } from '../support/sync';
 
 let clinic: SyncedClinic;
 let b: TestCore;
@@ -18,17 +18,8 @@ let doctorB: Caller;
 let managerA: Caller;
 let managerB: Caller;
 
-async function syncBoth() {
-  for (let pass = 0; pass < 2; pass += 1) {
-    await managerA.ok('sync.now', {});
-    await managerB.ok('sync.now', {});
-  }
-}
-
-async function offline(paused: boolean) {
-  await managerA.ok('sync.setPaused', { paused });
-  await managerB.ok('sync.setPaused', { paused });
-}
+const syncBoth = () => syncEach([managerA, managerB]);
+const offline = (paused: boolean) => setPaused([managerA, managerB], paused);
 
 const openRules = async (caller: Caller, patientId: string) =>
   (await caller.ok('careGaps.list', { patientId, asOf: '2026-01-15' })).gaps.map((g) => g.ruleId);

@@ -78,7 +78,10 @@ describe('claims', () => {
     expect(await manager.ok('billing.profile', {})).toMatchObject({ taxId: '36-1234567', npi: CLINIC_NPI });
     await (await clinic.as('nurse')).refuses('billing.profile', {}, 'FORBIDDEN');
     const profile = await manager.ok('billing.profile', {});
-    expect(await manager.ok('billing.saveProfile', { ...profile, phone: '(217) 555-0199' })).toMatchObject({ phone: '(217) 555-0199', npi: CLINIC_NPI });
+    expect(await manager.ok('billing.saveProfile', { ...profile, phone: '(217) 555-0199' })).toMatchObject({
+      phone: '(217) 555-0199',
+      npi: CLINIC_NPI,
+    });
 
     const ready = await manager.ok('claims.markReady', { id: claim?.id ?? '' });
     expect(ready).toMatchObject({ status: 'ready', problems: [] });

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
 import { codedEncounter } from '../support/billing';
-import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
+import { makeSyncedClinic, setPaused, syncEach, type SyncedClinic } from '../support/sync';
 import { CLINIC_ZONE } from '../support/time';
 
 let clinic: SyncedClinic;
@@ -18,17 +18,8 @@ let managerA: Caller;
 let managerB: Caller;
 let deskB: Caller;
 
-async function syncBoth() {
-  for (let pass = 0; pass < 2; pass += 1) {
-    await managerA.ok('sync.now', {});
-    await managerB.ok('sync.now', {});
-  }
-}
-
-async function offline(paused: boolean) {
-  await managerA.ok('sync.setPaused', { paused });
-  await managerB.ok('sync.setPaused', { paused });
-}
+const syncBoth = () => syncEach([managerA, managerB]);
+const offline = (paused: boolean) => setPaused([managerA, managerB], paused);
 
 const ledgerRows = (core: TestCore) => core.query('SELECT id, kind, amount_cents, posted_on, group_id FROM ledger_entries ORDER BY id');
 const flags = (core: TestCore, kind: string) => core.query<{ id: string }>('SELECT id FROM conflicts WHERE kind = ?', kind);

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
-import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
+import { makeSyncedClinic, setPaused, syncEach, type SyncedClinic } from '../support/sync';
 import { at, pastWeekday, plusMinutes } from '../support/time';
 
 let clinic: SyncedClinic;
@@ -20,17 +20,8 @@ let doctorB: Caller;
 let managerA: Caller;
 let managerB: Caller;
 
-async function syncBoth() {
-  for (let pass = 0; pass < 2; pass += 1) {
-    await managerA.ok('sync.now', {});
-    await managerB.ok('sync.now', {});
-  }
-}
-
-async function offline(paused: boolean) {
-  await managerA.ok('sync.setPaused', { paused });
-  await managerB.ok('sync.setPaused', { paused });
-}
+const syncBoth = () => syncEach([managerA, managerB]);
+const offline = (paused: boolean) => setPaused([managerA, managerB], paused);
 
 const chartRows = (core: TestCore) => ({
   signatures: core.query('SELECT id, note_id, content, content_hash FROM note_signatures ORDER BY id'),

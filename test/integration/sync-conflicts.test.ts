@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editable, PASSWORD, STAFF } from '../support/clinic';
 import type { Caller, TestCore } from '../support/core';
-import { makeSyncedClinic, type SyncedClinic } from '../support/sync';
+import { makeSyncedClinic, setPaused, syncEach, type SyncedClinic } from '../support/sync';
 import { at, upcoming } from '../support/time';
 
 let clinic: SyncedClinic;
@@ -17,17 +17,8 @@ let deskB: Caller;
 let managerA: Caller;
 let managerB: Caller;
 
-async function syncBoth() {
-  for (let pass = 0; pass < 2; pass += 1) {
-    await managerA.ok('sync.now', {});
-    await managerB.ok('sync.now', {});
-  }
-}
-
-async function offline(paused: boolean) {
-  await managerA.ok('sync.setPaused', { paused });
-  await managerB.ok('sync.setPaused', { paused });
-}
+const syncBoth = () => syncEach([managerA, managerB]);
+const offline = (paused: boolean) => setPaused([managerA, managerB], paused);
 
 beforeAll(async () => {
   clinic = await makeSyncedClinic({ seed: 88 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { SyncTarget } from '../../main/contract';
 import type { CoreConfig } from '../../main/core';
 import { makeClinic, type Clinic } from './clinic';
-import { makeCore, type TestCore, type MakeCoreOptions } from './core';
+import { makeCore, type Caller, type TestCore, type MakeCoreOptions } from './core';
 
 export const PASSPHRASE = 'correct horse battery staple';
 
@@ -57,4 +57,14 @@ export async function makeSyncedClinic(
       if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** Sync every workstation (through these callers) in turn, twice, so what each pushed reaches all the others. */
+export async function syncEach(callers: readonly Caller[], passes = 2): Promise<void> {
+  for (let pass = 0; pass < passes; pass += 1) for (const caller of callers) await caller.ok('sync.now', {});
+}
+
+/** Cut these workstations off from the cloud, or reconnect them (what a lost internet line does). */
+export async function setPaused(callers: readonly Caller[], paused: boolean): Promise<void> {
+  for (const caller of callers) await caller.ok('sync.setPaused', { paused });
 }

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session';
 import { Dialog } from '../../ui/Dialog';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
 import { formatDate, formatMoney } from '../../ui/format';
+import { PatientStatementButton } from '../reports/Statements';
 import { AccountClaims } from './AccountClaims';
 import { chargeName } from './billingText';
 import { AdjustmentDialog, RefundDialog, TransferDialog } from './LedgerDialogs';
@@ -68,6 +69,7 @@ export function AccountView({ patientId }: { patientId: string }) {
             Refund credit
           </button>
         )}
+        <PatientStatementButton patientId={patientId} patientName={name} />
       </div>
       {draftEncounters.length > 0 && (
         <div className="warning-banner account__drafts">

@@ -6,6 +6,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Route } from '../../app/navigation';
 import { useSession } from '../../app/session';
+import { BatchStatementsButton } from '../reports/Statements';
 import { PatientPicker, type PatientChoice } from '../schedule/PatientPicker';
 import { AccountView } from './AccountView';
 import { BillingProfileDialog } from './BillingProfileDialog';
@@ -45,6 +46,7 @@ export function BillingScreen({ route }: { route: Extract<Route, { screen: 'bill
       <div className="billing__top">
         <h1>Billing</h1>
         <div className="billing-heading__actions">
+          {can('billing.manage') && <BatchStatementsButton />}
           {can('billing.manage') && (
             <button type="button" className="button" onClick={() => setEditingProfile(true)}>
               Billing profile

@@ -5,7 +5,7 @@
  * library kept the summary from painting for most of a second on a long
  * chart. It draws as the full chart does: the lines in their colours, the
  * readings the core flagged larger in red, readings not taken in the clinic
- * as squares. The button around it names it; the picture itself is hidden
+ * as squares (on a long history, only the flagged readings as dots). The button around it names it; the picture itself is hidden
  * from assistive technology.
  */
 import type { Series } from './vitalsText';
@@ -17,6 +17,8 @@ const WIDTH = 132;
 const HEIGHT = 40;
 const MARGIN = 6;
 const DOT = 1.5;
+/** Beyond this many readings a dot for each would cover the line: only the flagged ones keep theirs. */
+const DOTS_UP_TO = 40;
 
 /** A reading taken outside the clinic is a square, one taken in it a circle. */
 export function Marker({ cx, cy, r, fill, outside }: { cx: number; cy: number; r: number; fill: string; outside: boolean }) {
@@ -38,6 +40,7 @@ export function Sparkline({ trend }: { trend: Series }) {
   const x = scale(Math.min(...times), Math.max(...times), MARGIN, WIDTH - MARGIN);
   // Higher values sit higher: SVG's y grows downwards.
   const y = scale(Math.min(...values), Math.max(...values), HEIGHT - MARGIN, MARGIN);
+  const dense = trend.points.length > DOTS_UP_TO;
   return (
     <svg
       width={WIDTH}
@@ -64,12 +67,13 @@ export function Sparkline({ trend }: { trend: Series }) {
             />
             {dots.map(({ point, cx, cy }, k) => {
               const flagged = point.flag !== null;
+              if (dense && !flagged) return null;
               return (
                 <Marker
                   key={k}
                   cx={cx}
                   cy={cy}
-                  r={flagged ? DOT + 2 : DOT}
+                  r={flagged ? (dense ? DOT + 0.5 : DOT + 2) : DOT}
                   fill={flagged ? FLAG_COLOUR : colour}
                   outside={Boolean(point.source)}
                 />
