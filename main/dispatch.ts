@@ -23,6 +23,9 @@ export interface DispatchOptions {
   log?: (line: string) => void;
 }
 
+/** All a locked session may do (the sync indicator keeps showing over the lock screen). */
+const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.unlock', 'auth.lock', 'auth.me', 'auth.logout', 'sync.status']);
+
 /** All a session may do while its user still has a password an administrator set. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>(['auth.changePassword', 'auth.me', 'auth.logout', 'sync.status']);
 
@@ -60,6 +63,9 @@ export function createDispatcher(options: DispatchOptions) {
       user = sessionToken ? resolveSession(options.store, sessionToken) : null;
       caller.user = user;
       if (!user) throw new ApiError('UNAUTHENTICATED', 'Your session has ended. Sign in again to continue.');
+      if (user.locked && !ALLOWED_WHILE_LOCKED.has(method)) {
+        throw new ApiError('LOCKED', 'This workstation is locked. Enter your password to continue.');
+      }
       if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
         throw new ApiError('FORBIDDEN', 'Your password was set by an administrator. Choose your own password to continue.');
       }

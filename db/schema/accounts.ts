@@ -24,6 +24,8 @@ export const sessions = sqliteTable('sessions', {
   userId: text('user_id').notNull(),
   createdAt: text('created_at').notNull(),
   lastSeenAt: text('last_seen_at').notNull(),
+  /** Set when the workstation locked itself (idle, or the user's Lock): only unlocking is allowed until cleared. */
+  lockedAt: text('locked_at'),
 });
 
 /** Local list of the patients each user opened last; never synced. */

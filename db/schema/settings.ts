@@ -11,6 +11,8 @@ export const clinicSettings = sqliteTable('clinic_settings', {
   hours: text('hours').notNull(),
   /** Slot granularity of the calendar, minutes. */
   slotMinutes: integer('slot_minutes').notNull().default(15),
+  /** Minutes without keyboard or mouse before a workstation locks its session (HIPAA automatic logoff). */
+  idleLockMinutes: integer('idle_lock_minutes').notNull().default(10),
 });
 
 export const locations = sqliteTable('locations', {

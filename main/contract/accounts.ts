@@ -55,7 +55,26 @@ export const accounts = {
   /** End the current session. */
   'auth.logout': method({ input: Empty, output: Ok, access: 'session' }),
   /** The signed-in user and what they may do. */
-  'auth.me': method({ input: Empty, output: z.object({ user: User, permissions: z.array(z.string()) }), access: 'session' }),
+  'auth.me': method({
+    input: Empty,
+    output: z.object({
+      user: User,
+      permissions: z.array(z.string()),
+      /** The session is locked: only auth.unlock (and signing out) until the password is entered again. */
+      locked: z.boolean().default(false),
+      /** Minutes without keyboard or mouse before the workstation locks itself (the clinic's setting). */
+      idleLockMinutes: z.number().default(10),
+    }),
+    access: 'session',
+  }),
+  /** Lock this session now (idle, or the user stepping away): unsaved work stays on screen behind the lock. */
+  'auth.lock': method({ input: Empty, output: Ok, access: 'session' }),
+  /** Unlock this session with its user's password; repeated failures lock the user name like failed sign-ins. */
+  'auth.unlock': method({
+    input: z.object({ password: z.string().min(1, 'Enter your password').max(200) }).strict(),
+    output: Ok,
+    access: 'session',
+  }),
   /** Change one's own password. */
   'auth.changePassword': method({
     input: z.object({ currentPassword: z.string().min(1, 'Enter your current password'), newPassword: Password }),

@@ -9,6 +9,7 @@ export const Clinic = z.object({
   timeZone: z.string(),
   hours: StoredWeeklyHours,
   slotMinutes: z.number().int(),
+  idleLockMinutes: z.number().int().default(10),
 });
 export type Clinic = z.infer<typeof Clinic>;
 
@@ -63,6 +64,12 @@ export const settings = {
       timeZone: z.string().min(1).optional(),
       hours: WeeklyHours.optional(),
       slotMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30)]).optional(),
+      idleLockMinutes: z
+        .number({ message: 'Enter the minutes' })
+        .int('Whole minutes')
+        .min(1, 'At least 1 minute')
+        .max(60, 'At most 60 minutes: a workstation left open longer is a risk')
+        .optional(),
     }),
     output: Clinic,
     access: 'settings.manage',

@@ -10,6 +10,8 @@ export interface SessionUser {
   displayName: string;
   /** Set by an administrator's reset: until changed, the session may only change the password. */
   mustChangePassword: boolean;
+  /** The session is locked (idle or on request): only unlocking until the password is entered again. */
+  locked: boolean;
 }
 
 export interface CallContext {

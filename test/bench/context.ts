@@ -67,7 +67,7 @@ async function open(): Promise<BenchContext> {
   const store = createStore(sqlite, db);
   const ctx: CallContext = {
     store,
-    user: { id: session.user.id, role: 'front_desk', displayName: session.user.displayName, mustChangePassword: false },
+    user: { id: session.user.id, role: 'front_desk', displayName: session.user.displayName, mustChangePassword: false, locked: false },
     sessionToken: session.token,
     scryptLog2N: DATASET.scryptLog2N,
     // Not configured: the service-level figures measure the local write path only.

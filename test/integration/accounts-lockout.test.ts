@@ -87,3 +87,32 @@ describe('hash upgrade', () => {
     await clinic.login(username, PASSWORD);
   });
 });
+
+describe('locking a session (automatic logoff)', () => {
+  it('refuses everything but unlocking while locked, and unlocks with the user’s own password only', async () => {
+    const desk = await clinic.login(STAFF.front_desk.username, PASSWORD);
+    const patient = await clinic.addPatient();
+    await desk.ok('auth.lock', {});
+    const locked = await desk.refuses('patients.get', { id: patient.id }, 'LOCKED');
+    expect(locked.message).toBe('This workstation is locked. Enter your password to continue.');
+    expect(await desk.ok('auth.me', {})).toMatchObject({ locked: true, user: { username: STAFF.front_desk.username } });
+    await desk.ok('sync.status', {});
+    const wrong = await desk.refuses('auth.unlock', { password: 'not-the-password' }, 'UNAUTHENTICATED');
+    expect(wrong.fields).toEqual({ password: 'Incorrect password' });
+    expect(failures(STAFF.front_desk.username)).toMatchObject({ failures: 1 });
+    await desk.refuses('auth.unlock', { password: '' }, 'VALIDATION');
+    await desk.ok('auth.unlock', { password: PASSWORD });
+    expect(failures(STAFF.front_desk.username)).toBeUndefined();
+    expect((await desk.ok('patients.get', { id: patient.id })).id).toBe(patient.id);
+    expect(await desk.ok('auth.me', {})).toMatchObject({ locked: false, idleLockMinutes: 10 });
+  });
+
+  it('locks after the clinic’s idle time, which a manager sets between 1 and 60 minutes', async () => {
+    const manager = await clinic.as('manager');
+    await manager.refuses('clinic.update', { idleLockMinutes: 0 }, 'VALIDATION');
+    await manager.refuses('clinic.update', { idleLockMinutes: 240 }, 'VALIDATION');
+    expect(await manager.ok('clinic.update', { idleLockMinutes: 5 })).toMatchObject({ idleLockMinutes: 5 });
+    expect((await manager.ok('auth.me', {})).idleLockMinutes).toBe(5);
+    await (await clinic.as('nurse')).refuses('clinic.update', { idleLockMinutes: 30 }, 'FORBIDDEN');
+  });
+});

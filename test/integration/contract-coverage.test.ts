@@ -35,6 +35,8 @@ const TESTED_IN: Record<MethodName, string> = {
   'auth.login': ACCOUNTS,
   'auth.logout': ACCOUNTS,
   'auth.me': ACCOUNTS,
+  'auth.lock': 'accounts-lockout.test.ts',
+  'auth.unlock': 'accounts-lockout.test.ts',
   'auth.changePassword': ACCOUNTS,
   'users.list': ACCOUNTS,
   'users.create': ACCOUNTS,

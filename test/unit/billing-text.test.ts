@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../main/contract';
 import { chargeName, kindLabel, methodAndReference, payerLabel, reasonLabel } from '../../renderer/src/features/billing/billingText';
 import { conflictSummary, conflictTitle, familyOf } from '../../renderer/src/features/conflicts/conflictText';
-import { agingCsv } from '../../renderer/src/features/reports/reportsText';
 
 describe('ledger wording', () => {
   it('names known values and keeps unknown ones as they came', () => {
@@ -29,19 +28,5 @@ describe('ledger findings in the conflicts inbox', () => {
     expect(
       conflictSummary(finding('posting_before_lock', 'A $20.00 payment dated 2026-11-01 arrived after the books closed.'), 'UTC'),
     ).toBe('A $20.00 payment dated 2026-11-01 arrived after the books closed.');
-  });
-});
-
-describe('aging CSV', () => {
-  it('quotes names, keeps money as plain numbers and ends with the totals', () => {
-    const row = { key: 'p1', label: 'Doe, Jane (MRN1)', current: 12500, days31to60: 0, days61to90: 0, over90: -1000, total: 11500 };
-    const csv = agingCsv('patient', '2026-11-23', [row], row);
-    expect(csv.split('\r\n')).toEqual([
-      '"A/R aging as of 2026-11-23"',
-      '"Patient","Current","31–60","61–90","90+","Total"',
-      '"Doe, Jane (MRN1)",125.00,0.00,0.00,-10.00,115.00',
-      '"Total",125.00,0.00,0.00,-10.00,115.00',
-      '',
-    ]);
   });
 });

@@ -7,7 +7,7 @@ import { requireUser, type CallContext, type Handlers } from '../handler';
 import type { Store } from '../store';
 import { hashPassword, needsRehash, verifyPassword } from './passwords';
 import { findUser, isRole, toUser } from './users';
-import { findById, listProviders } from '../settings/reference';
+import { findById, getClinic, listProviders } from '../settings/reference';
 import { seedPrimaryCareCodes } from '../codes/seed';
 import { seedFeeSchedules } from '../billing/fees';
 import { assertNotLocked, clearFailures, recordFailure } from './lockout';
@@ -99,6 +99,8 @@ export const accountHandlers: Handlers<
   | 'auth.login'
   | 'auth.logout'
   | 'auth.me'
+  | 'auth.lock'
+  | 'auth.unlock'
   | 'auth.changePassword'
   | 'users.list'
   | 'users.create'
@@ -162,7 +164,37 @@ export const accountHandlers: Handlers<
 
   'auth.me': (_input, ctx) => {
     const user = requireUser(ctx);
-    return { user: toUser(findUser(ctx.store, user.id)), permissions: [...rolePermissions[user.role]] };
+    return {
+      user: toUser(findUser(ctx.store, user.id)),
+      permissions: [...rolePermissions[user.role]],
+      locked: user.locked,
+      idleLockMinutes: needsSetup(ctx.store) ? 10 : getClinic(ctx.store).idleLockMinutes,
+    };
+  },
+
+  'auth.lock': (_input, { store, sessionToken }) => {
+    store.db
+      .update(sessions)
+      .set({ lockedAt: new Date().toISOString() })
+      .where(eq(sessions.token, sessionToken ?? ''))
+      .run();
+    return { ok: true };
+  },
+
+  'auth.unlock': async (input, ctx) => {
+    const row = findUser(ctx.store, requireUser(ctx).id);
+    assertNotLocked(ctx.store, row.username);
+    if (!(await verifyPassword(input.password, row.passwordHash))) {
+      recordFailure(ctx.store, row.username);
+      throw new ApiError('UNAUTHENTICATED', 'That password is incorrect.', { password: 'Incorrect password' });
+    }
+    clearFailures(ctx.store, row.username);
+    ctx.store.db
+      .update(sessions)
+      .set({ lockedAt: null })
+      .where(eq(sessions.token, ctx.sessionToken ?? ''))
+      .run();
+    return { ok: true };
   },
 
   'auth.changePassword': async (input, ctx) => {

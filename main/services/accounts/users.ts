@@ -59,5 +59,11 @@ export function resolveSession(store: Store, token: string, now = Date.now()): S
       .where(eq(sessions.token, token))
       .run();
   }
-  return { id: user.id, role: user.role, displayName: user.displayName, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    mustChangePassword: user.mustChangePassword,
+    locked: session.lockedAt !== null,
+  };
 }

@@ -21,6 +21,7 @@ export const settingsHandlers: Handlers<'reference.get' | 'clinic.update' | 'pro
         ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
         ...(input.hours !== undefined && { hours: JSON.stringify(input.hours) }),
         ...(input.slotMinutes !== undefined && { slotMinutes: input.slotMinutes }),
+        ...(input.idleLockMinutes !== undefined && { idleLockMinutes: input.idleLockMinutes }),
       }),
     );
     return getClinic(store);

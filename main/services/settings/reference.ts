@@ -8,7 +8,14 @@ export function getClinic(store: Store): Clinic {
   // Two workstations set up offline could each create a row; the oldest wins deterministically.
   const row = store.db.select().from(clinicSettings).where(isNull(clinicSettings.deletedAt)).orderBy(asc(clinicSettings.id)).get();
   if (!row) throw new ApiError('NOT_FOUND', 'This workstation is not set up yet.');
-  return { id: row.id, name: row.name, timeZone: row.timeZone, hours: JSON.parse(row.hours) as WeeklyHours, slotMinutes: row.slotMinutes };
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    hours: JSON.parse(row.hours) as WeeklyHours,
+    slotMinutes: row.slotMinutes,
+    idleLockMinutes: row.idleLockMinutes,
+  };
 }
 
 export function listProviders(store: Store): Provider[] {

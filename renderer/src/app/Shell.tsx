@@ -93,6 +93,9 @@ export function Shell() {
               <span>{session.user.displayName}</span>
               <span className="shell__role">{roleLabels[session.user.role as Role] ?? session.user.role}</span>
             </span>
+            <button type="button" className="button button--ghost" onClick={session.lock} title="Lock the screen while you step away">
+              Lock
+            </button>
             <button type="button" className="button button--ghost" onClick={session.signOut}>
               Sign out
             </button>

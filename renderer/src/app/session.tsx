@@ -7,6 +7,8 @@ export interface SessionValue {
   permissions: string[];
   can(permission: Permission): boolean;
   signOut(): void;
+  /** Lock the workstation now (the idle timer does it by itself). */
+  lock(): void;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);

@@ -37,6 +37,7 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const [name, setNameState] = useState(clinic.name);
   const [timeZone, setTimeZoneState] = useState(clinic.timeZone);
   const [slotMinutes, setSlotState] = useState<number>(clinic.slotMinutes);
+  const [idleLockMinutes, setIdleState] = useState<number>(clinic.idleLockMinutes);
   const [hours, setHoursState] = useState<OpeningHours>(() => openingHoursFrom(clinic.hours));
   const [saved, setSaved] = useState(false);
   // A "saved" note must not outlive the next edit.
@@ -49,6 +50,7 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
   const setName = edited(setNameState);
   const setTimeZone = edited(setTimeZoneState);
   const setSlotMinutes = edited(setSlotState);
+  const setIdleLockMinutes = edited(setIdleState);
   const setHours = edited(setHoursState);
   const zoneOptions = zones.includes(clinic.timeZone) ? zones : [clinic.timeZone, ...zones];
   const slotOptions = (SLOT_SIZES as readonly number[]).includes(clinic.slotMinutes) ? SLOT_SIZES : [clinic.slotMinutes, ...SLOT_SIZES];
@@ -68,7 +70,7 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
       return;
     }
     const ok = await form.run(() =>
-      update.mutateAsync({ name, timeZone, slotMinutes: slotMinutes as SlotSize, hours: openingHoursTo(tidy) }),
+      update.mutateAsync({ name, timeZone, slotMinutes: slotMinutes as SlotSize, idleLockMinutes, hours: openingHoursTo(tidy) }),
     );
     setSaved(ok);
   }
@@ -116,6 +118,16 @@ function ClinicSettingsForm({ clinic }: { clinic: Clinic }) {
               </option>
             ))}
           </Select>
+          <TextInput
+            label="Lock after idle (minutes)"
+            hint="A workstation nobody touches locks itself; open work is kept behind the lock."
+            type="number"
+            min={1}
+            max={60}
+            value={Number.isNaN(idleLockMinutes) ? '' : idleLockMinutes}
+            onChange={(e) => setIdleLockMinutes(e.target.valueAsNumber)}
+            error={form.fieldError('idleLockMinutes')}
+          />
         </div>
         <OpeningHoursFieldset days={hours} onChange={setHours} errors={form.error?.fields} />
         <div className="form-actions">

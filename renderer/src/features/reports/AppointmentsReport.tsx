@@ -6,10 +6,10 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import type { AppointmentCounts } from '../../../../main/contract';
 import { useApi } from '../../api/hooks';
-import { countColumn, textColumn, type Column, type Totals } from './columns';
+import { countColumn, formatCell, textColumn, type Column, type Totals } from './columns';
 import { QueryState } from './QueryState';
 import { palette, ReportChart } from './ReportChart';
-import { rangeInput, type Filters } from './ReportFilters';
+import { rangeInput, type Filters } from './filters';
 import { ReportTable } from './ReportTable';
 
 const share = (key: string, label: string, value: (r: AppointmentCounts) => number): Column<AppointmentCounts> => ({
@@ -30,8 +30,8 @@ function columnsFor(label: string): Column<AppointmentCounts>[] {
     share('completedRate', 'Completed rate', (r) => r.completedRate),
     share('noShowRate', 'No-show rate', (r) => r.noShowRate),
     share('cancellationRate', 'Cancellation rate', (r) => r.cancellationRate),
-    { key: 'bookedMinutes', label: 'Booked', kind: 'hours', value: (r) => r.bookedMinutes },
-    { key: 'availableMinutes', label: 'Open', kind: 'hours', value: (r) => r.availableMinutes },
+    { key: 'bookedMinutes', label: 'Time booked', kind: 'hours', value: (r) => r.bookedMinutes },
+    { key: 'availableMinutes', label: 'Time open', kind: 'hours', value: (r) => r.availableMinutes },
     share('utilization', 'Utilization', (r) => r.utilization),
   ];
 }
@@ -67,9 +67,10 @@ export function AppointmentsReport({ filters, summary }: { filters: Filters; sum
       {(data) => (
         <>
           <p className="reports__headline">
-            <strong>{data.totals.total}</strong> booked: {data.totals.completed} completed, {data.totals.noShow} no-show
-            {data.totals.noShow === 1 ? '' : 's'}, {data.totals.cancelled} cancelled; utilization{' '}
-            {(data.totals.utilization * 100).toFixed(1)}%.
+            <strong>{formatCell('count', data.totals.total)}</strong> booked: {formatCell('count', data.totals.completed)} completed,{' '}
+            {formatCell('count', data.totals.noShow)} no-show
+            {data.totals.noShow === 1 ? '' : 's'}, {formatCell('count', data.totals.cancelled)} cancelled; utilization{' '}
+            {formatCell('percent', data.totals.utilization)}.
           </p>
           <ReportTable
             title="By provider"

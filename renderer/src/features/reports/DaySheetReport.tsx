@@ -13,7 +13,7 @@ import { kindLabel, methodLabel, payerLabel } from '../billing/billingText';
 import { countColumn, moneyColumn, textColumn, type Column } from './columns';
 import { Figure } from './Figure';
 import { QueryState } from './QueryState';
-import { dayInput, type Filters } from './ReportFilters';
+import { dayInput, type Filters } from './filters';
 import { ReportTable } from './ReportTable';
 
 type DaySheet = Output<'reports.daySheet'>;

@@ -2,10 +2,10 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useApi } from '../../api/hooks';
-import { countColumn, type Column } from './columns';
+import { countColumn, formatCell, type Column } from './columns';
 import { QueryState } from './QueryState';
 import { palette, ReportChart } from './ReportChart';
-import { rangeInput, type Filters } from './ReportFilters';
+import { rangeInput, type Filters } from './filters';
 import { ReportTable } from './ReportTable';
 
 interface MonthRow {
@@ -41,7 +41,7 @@ export function NewPatientsReport({ filters, summary }: { filters: Filters; summ
         return (
           <>
             <p className="reports__headline">
-              <strong>{data.total}</strong> new patient{data.total === 1 ? '' : 's'} in the range.
+              <strong>{formatCell('count', data.total)}</strong> new patient{data.total === 1 ? '' : 's'} in the range.
             </p>
             <ReportTable
               title="New patients by month"

@@ -10,7 +10,7 @@ import { countColumn, moneyColumn, textColumn, type Column } from './columns';
 import { Figure } from './Figure';
 import { QueryState } from './QueryState';
 import { palette, ReportChart } from './ReportChart';
-import { rangeInput, type Filters } from './ReportFilters';
+import { rangeInput, type Filters } from './filters';
 import { ReportTable } from './ReportTable';
 
 type Production = Output<'reports.production'>;

@@ -4,7 +4,7 @@ import type { ApiError } from '../../../../main/contract';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
 
 interface QueryStateProps<Data> {
-  query: { data: Data | undefined; error: ApiError | null; isFetching: boolean };
+  query: { data: Data | undefined; error: ApiError | null; isFetching: boolean; isPlaceholderData: boolean };
   /** False while a filter is incomplete: nothing is asked of the core. */
   ready: boolean;
   loading: string;
@@ -17,9 +17,14 @@ export function QueryState<Data>({ query, ready, loading, isEmpty, empty, childr
   if (!ready) return <Empty>Enter complete dates to run the report.</Empty>;
   if (query.error) return <ErrorMessage error={query.error} />;
   if (query.data === undefined) return <Loading label={loading} />;
+  // The previous filters' figures stay in view while the new ones load, but cannot be exported or printed as the new ones.
+  const stale = query.isPlaceholderData;
   return (
-    <div className="reports__result" aria-busy={query.isFetching}>
-      {isEmpty(query.data) ? <Empty>{empty}</Empty> : children(query.data)}
-    </div>
+    <>
+      {stale && <Loading label={loading} />}
+      <div className={`reports__result${stale ? ' reports__result--stale' : ''}`} aria-busy={query.isFetching} inert={stale}>
+        {isEmpty(query.data) ? <Empty>{empty}</Empty> : children(query.data)}
+      </div>
+    </>
   );
 }

@@ -4,43 +4,10 @@
  * Dates are plain days in the clinic's zone; a report runs only on complete
  * dates, and the core explains any range it refuses.
  */
-import { DateTime } from 'luxon';
 import { useReference } from '../../app/reference';
 import { Select, TextInput } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
-
-export interface Filters {
-  from: string;
-  to: string;
-  day: string;
-  providerId: string;
-}
-
-export type FilterMode = 'range' | 'day' | 'asOf';
-
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-/** The filters as the report's input: undefined while a date is incomplete. */
-export function rangeInput(filters: Filters): { from: string; to: string; providerId?: string } | undefined {
-  if (!isDate(filters.from) || !isDate(filters.to)) return undefined;
-  return { from: filters.from, to: filters.to, ...(filters.providerId ? { providerId: filters.providerId } : {}) };
-}
-
-export function dayInput(filters: Filters): { date: string; providerId?: string } | undefined {
-  if (!isDate(filters.day)) return undefined;
-  return { date: filters.day, ...(filters.providerId ? { providerId: filters.providerId } : {}) };
-}
-
-export function quickRanges(today: string): { label: string; from: string; to: string }[] {
-  const day = DateTime.fromISO(today, { zone: 'utc' });
-  const lastMonth = day.minus({ months: 1 });
-  const iso = (d: DateTime) => d.toISODate() ?? '';
-  return [
-    { label: 'This month', from: iso(day.startOf('month')), to: iso(day.endOf('month')) },
-    { label: 'Last month', from: iso(lastMonth.startOf('month')), to: iso(lastMonth.endOf('month')) },
-    { label: 'This year', from: iso(day.startOf('year')), to: iso(day.endOf('year')) },
-  ];
-}
+import { isDate, quickRanges, type FilterMode, type Filters } from './filters';
 
 /** "1 Nov 2026 – 30 Nov 2026 · Dr Ada Osei": what a printed or exported report covers. */
 export function useFilterSummary(filters: Filters, mode: FilterMode): string {

@@ -13,7 +13,8 @@ import { CollectionsReport } from './CollectionsReport';
 import { DaySheetReport } from './DaySheetReport';
 import { NewPatientsReport } from './NewPatientsReport';
 import { ProductionReport } from './ProductionReport';
-import { FilterBar, quickRanges, useFilterSummary, type FilterMode, type Filters } from './ReportFilters';
+import { quickRanges, type FilterMode, type Filters } from './filters';
+import { FilterBar, useFilterSummary } from './ReportFilters';
 import './reports.css';
 
 type ReportProps = { filters: Filters; summary: string };

@@ -75,7 +75,7 @@ function PatientStatementDialog({ patientId, patientName, onClose }: { patientId
         )}
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>
-            {saved ? 'Close' : 'Cancel'}
+            {saved ? 'Done' : 'Cancel'}
           </button>
           <button type="submit" className="button button--primary" disabled={form.busy} aria-busy={form.busy}>
             {form.busy ? 'Preparing…' : 'Save statement (PDF)'}
@@ -152,7 +152,7 @@ function BatchStatementsDialog({ onClose }: { onClose(): void }) {
         )}
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>
-            {saved ? 'Close' : 'Cancel'}
+            {saved ? 'Done' : 'Cancel'}
           </button>
           <button type="submit" className="button button--primary" disabled={form.busy} aria-busy={form.busy}>
             {form.busy ? 'Preparing…' : 'Save statements (PDF)'}

@@ -30,8 +30,10 @@ export interface SortState {
 
 const counts = new Intl.NumberFormat('en-US');
 
-export function formatCell(kind: CellKind, value: string | number): string {
-  if (typeof value === 'string') return value;
+export function formatCell(kind: CellKind, figure: string | number): string {
+  if (typeof figure === 'string') return figure;
+  // A negated zero would read "-$0.00".
+  const value = figure === 0 ? 0 : figure;
   switch (kind) {
     case 'money':
       return formatMoney(value);
