@@ -88,6 +88,13 @@ test('a day is posted, reported, sorted, exported and printed, and statements ar
   await expect(byMethod.getByRole('row', { name: /^Cash/ })).toBeVisible();
   await screenshot(page, 'reports-day-sheet');
 
+  // One provider's day: the visit's provider keeps both lines, and the heading says whose day it is.
+  const provider = await ours.filter({ hasText: 'Charge' }).locator('td').nth(3).innerText();
+  await daySheet.getByRole('combobox', { name: 'Provider' }).selectOption({ label: provider });
+  await expect(daySheet.getByText(`${today.toFormat('d LLL yyyy')} · ${provider}`)).toBeVisible();
+  await expect(ours).toHaveCount(2);
+  await daySheet.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'All providers' });
+
   // Sorting the lines by amount, largest first, then smallest first.
   const amountHeader = lines.getByRole('columnheader', { name: 'Amount' });
   await amountHeader.getByRole('button').click();
@@ -129,7 +136,12 @@ test('a day is posted, reported, sorted, exported and printed, and statements ar
   await expect(agingTable.getByRole('row', { name: new RegExp(family) })).toContainText('$70.00');
   await screenshot(page, 'reports-aging-by-patient');
 
-  // Production this month: the visit's code.
+  // Production this month, reached from the keyboard: the visit's code.
+  await page.getByRole('tab', { name: 'A/R aging' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Production' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Production' })).toHaveAttribute('aria-selected', 'true');
   const production = await openReport(page, 'Production', 'Production');
   await expect(page.getByRole('button', { name: 'This month' })).toHaveAttribute('aria-pressed', 'true');
   const codes = production.getByRole('table', { name: 'By procedure code' });

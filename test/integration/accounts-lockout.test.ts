@@ -92,6 +92,8 @@ describe('locking a session (automatic logoff)', () => {
   it('refuses everything but unlocking while locked, and unlocks with the user’s own password only', async () => {
     const desk = await clinic.login(STAFF.front_desk.username, PASSWORD);
     const patient = await clinic.addPatient();
+    await clinic.anonymous.refuses('auth.lock', {}, 'UNAUTHENTICATED');
+    await desk.refuses('auth.lock', { now: true }, 'VALIDATION');
     await desk.ok('auth.lock', {});
     const locked = await desk.refuses('patients.get', { id: patient.id }, 'LOCKED');
     expect(locked.message).toBe('This workstation is locked. Enter your password to continue.');
