@@ -14,6 +14,7 @@ import { resolveSession } from './services/accounts/users';
 import { Auditor } from './services/audit/auditor';
 import type { Store } from './services/store';
 import type { SyncService } from './sync/service';
+import { emergencyAllows } from './services/audit/emergency';
 
 export interface DispatchOptions {
   store: Store;
@@ -69,7 +70,9 @@ export function createDispatcher(options: DispatchOptions) {
       if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
         throw new ApiError('FORBIDDEN', 'Your password was set by an administrator. Choose your own password to continue.');
       }
-      if (spec.access !== 'session' && !can(user.role, spec.access)) {
+      // A chart read outside the role is allowed only under that user's emergency access to that patient.
+      const emergency = spec.access === 'chart.read' && !can(user.role, spec.access) && emergencyAllows(options.store, user, method, rawInput);
+      if (spec.access !== 'session' && !can(user.role, spec.access) && !emergency) {
         throw new ApiError('FORBIDDEN', `${roleLabels[user.role]} accounts cannot do this. Ask a manager or administrator if you need it.`);
       }
     }

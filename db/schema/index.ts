@@ -14,3 +14,4 @@ export * from './snippets';
 export * from './care-gaps';
 export * from './billing';
 export * from './imports';
+export * from './emergency';

@@ -23,6 +23,7 @@ import { billing } from './billing';
 import { ledger } from './ledger';
 import { claimsApi } from './claims';
 import { remittanceApi } from './remittance';
+import { emergencyApi } from './emergency';
 import { attachmentsApi } from './attachments';
 import { reportsApi } from './reports';
 
@@ -47,6 +48,7 @@ export const api = {
   ...ledger,
   ...claimsApi,
   ...remittanceApi,
+  ...emergencyApi,
   ...attachmentsApi,
   ...reportsApi,
 };
@@ -138,3 +140,4 @@ export type { CareGapOutcomeKind } from './care-gaps';
 export { ClaimSummary, ClaimDetail, BillingProfile, claimStatuses, claimStatusLabels, claimTransitions, isValidNpi } from './claims';
 export type { ClaimStatus } from './claims';
 export { RemittanceClaim, RemittancePlan } from './remittance';
+export { EmergencyAccess, EMERGENCY_MINUTES } from './emergency';

@@ -36,6 +36,8 @@ const TESTED_IN: Record<MethodName, string> = {
   'auth.logout': ACCOUNTS,
   'auth.me': ACCOUNTS,
   'auth.lock': 'accounts-lockout.test.ts',
+  'chart.emergencyAccess': 'emergency-access.test.ts',
+  'audit.emergencyAccesses': 'emergency-access.test.ts',
   'auth.unlock': 'accounts-lockout.test.ts',
   'auth.changePassword': ACCOUNTS,
   'users.list': ACCOUNTS,

@@ -3,10 +3,14 @@ import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { auditEvents, patients, users } from '../../../db/schema';
 import { patientDisplayName } from '../../contract';
 import type { Handlers } from '../handler';
+import { requireUser } from '../handler';
+import { grantEmergencyAccess, listEmergencyAccesses } from './emergency';
 import { withMergedRecords } from '../patients/records';
 import { verifyAuditTrail } from './verify';
 
-export const auditHandlers: Pick<Handlers, 'audit.search' | 'audit.verify'> = {
+export const auditHandlers: Pick<Handlers, 'audit.search' | 'audit.verify' | 'chart.emergencyAccess' | 'audit.emergencyAccesses'> = {
+  'chart.emergencyAccess': (input, ctx) => grantEmergencyAccess(ctx.store, requireUser(ctx), input.patientId, input.reason),
+  'audit.emergencyAccesses': (_input, { store }) => ({ accesses: listEmergencyAccesses(store) }),
   'audit.search': (input, { store }) => {
     const conditions: SQL[] = [];
     // A patient's accounting of disclosures includes what was done under a record merged into theirs.

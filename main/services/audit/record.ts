@@ -52,7 +52,7 @@ const UNAUDITED_REPORTS = new Set([
 ]);
 
 const READ_VERB =
-  /\.(list|get|search|recent|status|settings|check|range|forPatient|findDuplicates|findNextAvailable|today|me|items|lockDate|profile)$/;
+  /\.(list|get|search|recent|status|settings|check|range|forPatient|findDuplicates|findNextAvailable|today|me|items|lockDate|profile|emergencyAccesses)$/;
 
 /** The action a call is audited as, or null for a plain read. */
 export function auditedAs(method: string): string | null {
@@ -61,6 +61,7 @@ export function auditedAs(method: string): string | null {
   if (method === 'auth.login') return 'login';
   if (method === 'auth.logout') return 'logout';
   if (method === 'notes.sign' || method === 'notes.submitForCosign') return 'sign';
+  if (method === 'chart.emergencyAccess') return 'emergency';
   if (method.startsWith('users.')) return READ_VERB.test(method) ? null : 'permission';
   if (UNAUDITED_REPORTS.has(method)) return null;
   if (READ_VERB.test(method) || method === 'reference.get' || method === 'setup.status' || method === 'queue.today') return null;

@@ -13,8 +13,8 @@ export type Route =
   | { screen: 'conflicts' }
   /** The audit trail (managers and administrators). */
   | { screen: 'audit' }
-  /** A patient's chart, reached from the patient record, the Today queue or a conflict; encounterId opens that encounter. */
-  | { screen: 'chart'; patientId: string; encounterId?: string }
+  /** A patient's chart, reached from the patient record, the Today queue or a conflict; encounterId opens that encounter; emergency: opened by break-glass, read-only. */
+  | { screen: 'chart'; patientId: string; encounterId?: string; emergency?: boolean }
   /** Patient accounts and fee schedules; patientId opens that patient's account. */
   | { screen: 'billing'; patientId?: string }
   /** The manager's reports (A/R aging). */

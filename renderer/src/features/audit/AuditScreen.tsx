@@ -20,6 +20,7 @@ import { AuditTable } from './AuditTable';
 import { auditCsv, dayRange } from './auditText';
 import { VerifyTrail } from './VerifyTrail';
 import './audit.css';
+import { EmergencyAccesses } from './EmergencyAccesses';
 
 export function AuditScreen() {
   const { reference, isPending } = useReference();
@@ -82,6 +83,7 @@ function AuditTrail({ zone }: { zone: string }) {
         </div>
         <VerifyTrail />
       </div>
+      <EmergencyAccesses zone={zone} />
       <AuditFilters
         value={filters}
         onChange={setFilters}

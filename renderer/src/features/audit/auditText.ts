@@ -20,6 +20,7 @@ export const actionLabels: Record<string, string> = {
   report: 'Ran a report',
   write: 'Changed a record',
   sign: 'Signed a note',
+  emergency: 'Emergency access to a chart',
   print: 'Printed',
   export: 'Exported',
   import: 'Imported',

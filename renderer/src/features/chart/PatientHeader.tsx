@@ -49,13 +49,16 @@ export function PatientHeader({ patient, zone }: { patient: PatientSummary; zone
             Patient record
           </button>
         )}
-        <FileButton
-          label="Export record (FHIR)"
-          make={async () => {
-            const exported = await api.call('fhir.exportPatient', { patientId: patient.id });
-            return { fileName: exported.fileName, content: new Blob([exported.json], { type: 'application/fhir+json' }) };
-          }}
-        />
+        {/* Not under emergency access: an emergency opening is for reading, not for taking the record away. */}
+        {session.can('chart.read') && (
+          <FileButton
+            label="Export record (FHIR)"
+            make={async () => {
+              const exported = await api.call('fhir.exportPatient', { patientId: patient.id });
+              return { fileName: exported.fileName, content: new Blob([exported.json], { type: 'application/fhir+json' }) };
+            }}
+          />
+        )}
       </div>
     </section>
   );

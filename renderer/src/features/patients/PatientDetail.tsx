@@ -4,7 +4,7 @@
  * to bill, and their appointments. Empty fields say so instead of vanishing,
  * so "no email on file" is visible at a glance.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { patientDisplayName, type Patient } from '../../../../main/contract';
 import { useApi } from '../../api/hooks';
 import { useNavigation } from '../../app/navigation';
@@ -12,6 +12,7 @@ import { useSession } from '../../app/session';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
 import { MergedIntoBanner, MergedRecords } from './MergeNotices';
+import { EmergencyAccessDialog } from './EmergencyAccessDialog';
 import { PatientAppointments } from './PatientAppointments';
 import { dobWithAge, primaryPhone, rankLabels, relationshipLabels, sexLabel } from './patientDisplay';
 
@@ -25,6 +26,7 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
   const { navigate } = useNavigation();
   const session = useSession();
   const query = useApi('patients.get', { id: patientId });
+  const [emergency, setEmergency] = useState(false);
 
   const back = (
     <button type="button" className="patients-link patients-back" onClick={() => navigate({ screen: 'patients' })}>
@@ -84,6 +86,11 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
               Open chart
             </button>
           )}
+          {!session.can('chart.read') && !p.mergedInto && (
+            <button type="button" className="button button--ghost" onClick={() => setEmergency(true)}>
+              Emergency access…
+            </button>
+          )}
           {session.can('schedule.write') && !p.mergedInto && (
             <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'schedule', patientId })}>
               Book appointment
@@ -92,6 +99,13 @@ export function PatientDetail({ patientId, flash, onDismissFlash }: Props) {
         </div>
       </header>
 
+      <EmergencyAccessDialog
+        patientId={p.id}
+        patientName={patientDisplayName(p)}
+        open={emergency}
+        onClose={() => setEmergency(false)}
+        onOpened={() => navigate({ screen: 'chart', patientId: p.id, emergency: true })}
+      />
       <MergedRecords patient={p} />
       <div className="patient-detail__grid">
         <Panel title="Demographics">
