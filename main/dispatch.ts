@@ -100,7 +100,9 @@ export function createDispatcher(options: DispatchOptions) {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) {
-        if (isMethodName(method) && (error.code === 'FORBIDDEN' || (method === 'auth.login' && error.code !== 'VALIDATION'))) {
+        // Refusals, and every failed attempt at a password (signing in, or unlocking a locked workstation), are audited.
+        const passwordTry = method === 'auth.login' || method === 'auth.unlock';
+        if (isMethodName(method) && (error.code === 'FORBIDDEN' || (passwordTry && error.code !== 'VALIDATION'))) {
           auditor.record(method, caller.user?.id ?? null, rawInput, null, error.code === 'FORBIDDEN' ? 'denied' : 'failure');
         }
         return { ok: false, error: error.toJSON() };

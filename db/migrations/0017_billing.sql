@@ -173,22 +173,28 @@ CREATE TRIGGER `ledger_entries_no_delete` BEFORE DELETE ON `ledger_entries`
 BEGIN SELECT RAISE(ABORT, 'A ledger entry cannot be deleted; post a reversal instead.'); END;
 --> statement-breakpoint
 -- The rows that count. A charge posted on two workstations before they synced, or a posting reversed on both, is
--- kept twice (append-only) but counted once: the row with the lowest id, which every workstation agrees on.
+-- kept twice (append-only) but counted once: the row with the lowest id, which every workstation agrees on. A
+-- reversal counts only if what it reverses counts: voiding one's own copy of a charge posted twice does not take
+-- the charge off twice.
 CREATE VIEW `ledger_counted` AS
 SELECT * FROM `ledger_entries` AS l
 WHERE l.deleted_at IS NULL
   AND NOT (l.kind = 'charge' AND EXISTS (
     SELECT 1 FROM `ledger_entries` AS d WHERE d.charge_id = l.charge_id AND d.kind = 'charge' AND d.id < l.id))
-  AND NOT (l.kind = 'reversal' AND EXISTS (
-    SELECT 1 FROM `ledger_entries` AS d WHERE d.reverses_id = l.reverses_id AND d.kind = 'reversal' AND d.id < l.id));
+  AND NOT (l.kind = 'reversal' AND (
+    EXISTS (SELECT 1 FROM `ledger_entries` AS d WHERE d.reverses_id = l.reverses_id AND d.kind = 'reversal' AND d.id < l.id)
+    OR EXISTS (SELECT 1 FROM `ledger_entries` AS o WHERE o.id = l.reverses_id AND o.kind = 'charge' AND EXISTS (
+      SELECT 1 FROM `ledger_entries` AS e WHERE e.charge_id = o.charge_id AND e.kind = 'charge' AND e.id < o.id))));
 --> statement-breakpoint
 -- ledger_balances follows ledger_counted on every insert, local or from sync: add the new row if it counts ...
 CREATE TRIGGER `ledger_balances_add` AFTER INSERT ON `ledger_entries`
 WHEN NEW.deleted_at IS NULL
   AND NOT (NEW.kind = 'charge' AND EXISTS (
     SELECT 1 FROM `ledger_entries` AS d WHERE d.charge_id = NEW.charge_id AND d.kind = 'charge' AND d.id < NEW.id))
-  AND NOT (NEW.kind = 'reversal' AND EXISTS (
-    SELECT 1 FROM `ledger_entries` AS d WHERE d.reverses_id = NEW.reverses_id AND d.kind = 'reversal' AND d.id < NEW.id))
+  AND NOT (NEW.kind = 'reversal' AND (
+    EXISTS (SELECT 1 FROM `ledger_entries` AS d WHERE d.reverses_id = NEW.reverses_id AND d.kind = 'reversal' AND d.id < NEW.id)
+    OR EXISTS (SELECT 1 FROM `ledger_entries` AS o WHERE o.id = NEW.reverses_id AND o.kind = 'charge' AND EXISTS (
+      SELECT 1 FROM `ledger_entries` AS e WHERE e.charge_id = o.charge_id AND e.kind = 'charge' AND e.id < o.id))))
 BEGIN
   INSERT INTO `ledger_balances` (charge_key, payer_key, patient_id, provider_id, cents)
   VALUES (coalesce(NEW.charge_id, ''), coalesce(NEW.payer, ''), NEW.patient_id, NEW.provider_id, NEW.amount_cents)
@@ -196,7 +202,8 @@ BEGIN
   SET cents = cents + excluded.cents, provider_id = coalesce(provider_id, excluded.provider_id);
 END;
 --> statement-breakpoint
--- ... and when it is an earlier copy of a charge posting counted so far, stop counting that one.
+-- ... and when it is an earlier copy of a charge posting counted so far, stop counting that copy, and the reversal
+-- of it if there is one (it now reverses a copy that does not count).
 CREATE TRIGGER `ledger_balances_demote_charge` AFTER INSERT ON `ledger_entries`
 WHEN NEW.kind = 'charge' AND NEW.deleted_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM `ledger_entries` AS d WHERE d.charge_id = NEW.charge_id AND d.kind = 'charge' AND d.id < NEW.id)
@@ -207,16 +214,40 @@ BEGIN
     WHERE d.charge_id = NEW.charge_id AND d.kind = 'charge' AND d.id > NEW.id ORDER BY d.id LIMIT 1)
   WHERE (charge_key, payer_key, patient_id) = (SELECT coalesce(d.charge_id, ''), coalesce(d.payer, ''), d.patient_id FROM `ledger_entries` AS d
     WHERE d.charge_id = NEW.charge_id AND d.kind = 'charge' AND d.id > NEW.id ORDER BY d.id LIMIT 1);
+  UPDATE `ledger_balances`
+  SET cents = cents - (SELECT r.amount_cents FROM `ledger_entries` AS r WHERE r.kind = 'reversal' AND r.reverses_id = (
+    SELECT d.id FROM `ledger_entries` AS d WHERE d.charge_id = NEW.charge_id AND d.kind = 'charge' AND d.id > NEW.id ORDER BY d.id LIMIT 1)
+    ORDER BY r.id LIMIT 1)
+  WHERE (charge_key, payer_key, patient_id) = (SELECT coalesce(r.charge_id, ''), coalesce(r.payer, ''), r.patient_id FROM `ledger_entries` AS r
+    WHERE r.kind = 'reversal' AND r.reverses_id = (
+      SELECT d.id FROM `ledger_entries` AS d WHERE d.charge_id = NEW.charge_id AND d.kind = 'charge' AND d.id > NEW.id ORDER BY d.id LIMIT 1)
+    ORDER BY r.id LIMIT 1);
 END;
 --> statement-breakpoint
+-- ... and when it is an earlier copy of a reversal counted so far (of a row that counts), stop counting that one.
 CREATE TRIGGER `ledger_balances_demote_reversal` AFTER INSERT ON `ledger_entries`
 WHEN NEW.kind = 'reversal' AND NEW.deleted_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM `ledger_entries` AS d WHERE d.reverses_id = NEW.reverses_id AND d.kind = 'reversal' AND d.id < NEW.id)
   AND EXISTS (SELECT 1 FROM `ledger_entries` AS d WHERE d.reverses_id = NEW.reverses_id AND d.kind = 'reversal' AND d.id > NEW.id)
+  AND NOT EXISTS (SELECT 1 FROM `ledger_entries` AS o WHERE o.id = NEW.reverses_id AND o.kind = 'charge' AND EXISTS (
+    SELECT 1 FROM `ledger_entries` AS e WHERE e.charge_id = o.charge_id AND e.kind = 'charge' AND e.id < o.id))
 BEGIN
   UPDATE `ledger_balances`
   SET cents = cents - (SELECT d.amount_cents FROM `ledger_entries` AS d
     WHERE d.reverses_id = NEW.reverses_id AND d.kind = 'reversal' AND d.id > NEW.id ORDER BY d.id LIMIT 1)
   WHERE (charge_key, payer_key, patient_id) = (SELECT coalesce(d.charge_id, ''), coalesce(d.payer, ''), d.patient_id FROM `ledger_entries` AS d
     WHERE d.reverses_id = NEW.reverses_id AND d.kind = 'reversal' AND d.id > NEW.id ORDER BY d.id LIMIT 1);
+END;
+--> statement-breakpoint
+-- ... and when a copy that does not count arrives after a reversal of it (a restore in id order, or a clock that ran
+-- behind), stop counting that reversal.
+CREATE TRIGGER `ledger_balances_late_copy` AFTER INSERT ON `ledger_entries`
+WHEN NEW.kind = 'charge' AND NEW.deleted_at IS NULL
+  AND EXISTS (SELECT 1 FROM `ledger_entries` AS d WHERE d.charge_id = NEW.charge_id AND d.kind = 'charge' AND d.id < NEW.id)
+  AND EXISTS (SELECT 1 FROM `ledger_entries` AS r WHERE r.kind = 'reversal' AND r.reverses_id = NEW.id)
+BEGIN
+  UPDATE `ledger_balances`
+  SET cents = cents - (SELECT r.amount_cents FROM `ledger_entries` AS r WHERE r.kind = 'reversal' AND r.reverses_id = NEW.id ORDER BY r.id LIMIT 1)
+  WHERE (charge_key, payer_key, patient_id) = (SELECT coalesce(r.charge_id, ''), coalesce(r.payer, ''), r.patient_id FROM `ledger_entries` AS r
+    WHERE r.kind = 'reversal' AND r.reverses_id = NEW.id ORDER BY r.id LIMIT 1);
 END;

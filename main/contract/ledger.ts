@@ -136,7 +136,7 @@ export const ledger = {
     output: z.object({ groupId: Id }),
     access: 'billing.post',
   }),
-  /** Pay back a credit on the account to the patient. */
+  /** Pay back a credit on the account: to the patient, or (payer given) an insurer's overpayment to that insurer. */
   'refunds.post': method({
     input: z
       .object({
@@ -144,6 +144,8 @@ export const ledger = {
         amountCents: PositiveCents,
         method: z.enum(paymentMethods, { message: 'Choose how it was refunded' }),
         reference: optionalText(60, 'Reference'),
+        /** Whose credit is paid back; null or absent: the patient's. */
+        payer: optionalText(120, 'Payer'),
       })
       .strict(),
     output: z.object({ groupId: Id }),

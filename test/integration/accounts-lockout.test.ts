@@ -66,6 +66,16 @@ describe('lockout after repeated failed sign-ins', () => {
     expect(failures(username)).toBeUndefined();
   });
 
+  it('stops guesses sent in parallel too: only five are checked', async () => {
+    const username = 'parallel.guesser';
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => clinic.anonymous('auth.login', { username, password: `parallel-guess-${i}` })),
+    );
+    const codes = results.map((r) => (r.ok ? 'OK' : r.error.code));
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'LOCKED')).toHaveLength(7);
+  });
+
   it('locks an unknown name the same way, so a lockout does not reveal which names exist', async () => {
     for (let i = 0; i < 5; i += 1)
       await clinic.anonymous.refuses('auth.login', { username: 'no.such.person', password: `guess-${i}-xxxx` }, 'UNAUTHENTICATED');

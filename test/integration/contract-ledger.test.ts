@@ -90,6 +90,13 @@ describe('postings and balances', () => {
       { patientId: patient.id, chargeId: draw.id, amountCents: 100, fromPayer: 'Acme Health', toPayer: 'Acme Health' },
       'VALIDATION',
     );
+    // A balance moves only to the patient or one of their insurers: never to a made-up payer, off everyone's books.
+    const madeUp = await desk.refuses(
+      'balances.transfer',
+      { patientId: patient.id, chargeId: draw.id, amountCents: 100, fromPayer: 'Acme Health', toPayer: 'Nobody Mutual' },
+      'VALIDATION',
+    );
+    expect(madeUp.message).toMatch(/Nobody Mutual is not one of this patient's insurers/);
     await desk.ok('balances.transfer', { patientId: patient.id, chargeId: draw.id, amountCents: 1500, fromPayer: 'Acme Health' });
     account = await desk.ok('billing.account', { patientId: patient.id });
     expect(account).toMatchObject({ balanceCents: 4000, insuranceDueCents: 0, patientDueCents: 4000 });
@@ -104,10 +111,17 @@ describe('postings and balances', () => {
     expect(ledgerSum()).toBe(account.balanceCents);
 
     const over = await manager.refuses('refunds.post', { patientId: patient.id, amountCents: 1500, method: 'cash' }, 'VALIDATION');
-    expect(over.message).toMatch(/holds \$10.00 of credit/);
+    expect(over.message).toMatch(/the patient has \$10.00 of credit/);
+    // The insurer has no credit here: nothing of theirs to pay back.
+    await manager.refuses('refunds.post', { patientId: patient.id, amountCents: 500, method: 'eft', payer: 'Acme Health' }, 'VALIDATION');
     await manager.ok('refunds.post', { patientId: patient.id, amountCents: 1000, method: 'cheque', reference: 'CHQ 1001' });
     expect((await desk.ok('billing.account', { patientId: patient.id })).balanceCents).toBe(0);
     expect(ledgerSum()).toBe(0);
+
+    // An insurer's overpayment is paid back to the insurer, and the patient owes nothing for it.
+    await desk.ok('payments.post', { patientId: patient.id, amountCents: 2000, method: 'insurance', payer: 'Acme Health' });
+    await manager.ok('refunds.post', { patientId: patient.id, amountCents: 2000, method: 'eft', payer: 'Acme Health' });
+    expect(await desk.ok('billing.account', { patientId: patient.id })).toMatchObject({ balanceCents: 0, patientDueCents: 0, unappliedCents: 0 });
   });
 
   it('reverses a posting with opposite rows, once, and voids a charge only when nothing is applied to it', async () => {

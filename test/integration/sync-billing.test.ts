@@ -106,4 +106,28 @@ describe('the same encounter posted on two workstations before they synced', () 
     const aging = await managerB.ok('reports.arAging', { by: 'patient' });
     expect(aging.rows.find((r) => r.key === patient.id)?.total).toBe(16500);
   });
+
+  it('takes a charge posted on both and voided on both off once, not twice', async () => {
+    const patient = await clinic.a.addPatient();
+    const { encounterId } = await codedEncounter(clinic.a, patient.id, true);
+    await (await clinic.a.as('physician')).ok('charges.save', { encounterId, code: '99213', units: 1 });
+    await syncBoth();
+    await offline(true);
+    for (const manager of [managerA, managerB]) {
+      await manager.ok('charges.post', { encounterId });
+      const own = (await manager.ok('billing.account', { patientId: patient.id })).entries.find((e) => e.kind === 'charge');
+      await manager.ok('ledger.reverse', { groupId: own?.groupId ?? '', reason: 'Posted by mistake' });
+    }
+    await offline(false);
+    await syncBoth();
+    for (const [core, manager] of [
+      [clinic.a, managerA],
+      [b, managerB],
+    ] as const) {
+      const account = await manager.ok('billing.account', { patientId: patient.id });
+      expect(account.balanceCents).toBe(0);
+      expect(account.charges.map((c) => [c.status, c.balanceCents])).toEqual([['voided', 0]]);
+      expect(core.query('SELECT coalesce(sum(cents), 0) AS s FROM ledger_balances WHERE patient_id = ?', patient.id)).toEqual([{ s: 0 }]);
+    }
+  });
 });

@@ -140,6 +140,8 @@ export const accountHandlers: Handlers<
 
   'auth.login': async (input, { store, scryptLog2N }) => {
     assertNotLocked(store, input.username);
+    // Counted before the (slow) password check and cleared on success, so parallel guesses cannot slip past the lockout.
+    recordFailure(store, input.username);
     const candidates = activeUsersNamed(store, input.username);
     // An unknown name costs the same hash as a known one, so timing does not reveal which names exist.
     if (candidates.length === 0) await verifyPassword(input.password, await unknownUserHash(scryptLog2N));
@@ -153,7 +155,6 @@ export const accountHandlers: Handlers<
       await upgradeHash(store, candidate, input.password, scryptLog2N);
       return { token: openSession(store, candidate.id), user: toUser(candidate) };
     }
-    recordFailure(store, input.username);
     throw new ApiError('UNAUTHENTICATED', 'User name or password is incorrect.');
   },
 
@@ -184,8 +185,8 @@ export const accountHandlers: Handlers<
   'auth.unlock': async (input, ctx) => {
     const row = findUser(ctx.store, requireUser(ctx).id);
     assertNotLocked(ctx.store, row.username);
+    recordFailure(ctx.store, row.username);
     if (!(await verifyPassword(input.password, row.passwordHash))) {
-      recordFailure(ctx.store, row.username);
       throw new ApiError('UNAUTHENTICATED', 'That password is incorrect.', { password: 'Incorrect password' });
     }
     clearFailures(ctx.store, row.username);

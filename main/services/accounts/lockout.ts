@@ -4,6 +4,8 @@
  * seconds, and each further failure doubles that, up to 15 minutes. A locked
  * name is refused before its password is checked (no guessing continues),
  * a success clears the count, and a failure older than a day is forgotten.
+ * Callers count an attempt before checking the password (and clear it on
+ * success), so guesses sent in parallel cannot all get past the lock.
  */
 import { eq } from 'drizzle-orm';
 import { loginFailures } from '../../../db/schema';

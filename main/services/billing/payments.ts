@@ -5,7 +5,7 @@
  * checked against the ledger so nothing is ever applied twice.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { charges, ledgerEntries } from '../../../db/schema';
+import { charges, insurancePolicies, ledgerEntries } from '../../../db/schema';
 import { ApiError, type ParsedInput } from '../../contract';
 import type { SessionUser } from '../handler';
 import type { Store } from '../store';
@@ -123,9 +123,27 @@ export function postAdjustment(store: Store, user: SessionUser, input: ParsedInp
   return { groupId };
 }
 
+/** Where a balance may be moved: the patient, or an insurer on the patient's policies or already owed on this charge. */
+function assertKnownPayer(store: Store, ids: string[], chargeId: string, payer: string | null | undefined): void {
+  if (!payer) return;
+  const policies = store.db
+    .select({ payer: insurancePolicies.payerName })
+    .from(insurancePolicies)
+    .where(and(inArray(insurancePolicies.patientId, ids), isNull(insurancePolicies.deletedAt)))
+    .all()
+    .map((row) => row.payer.toLowerCase());
+  const owing = [...(balancesByCharge(store, ids).get(chargeId)?.keys() ?? [])].map((p) => p.toLowerCase());
+  if (!policies.includes(payer.toLowerCase()) && !owing.includes(payer.toLowerCase())) {
+    throw new ApiError('VALIDATION', `${payer} is not one of this patient's insurers. Add the policy to the patient's record first.`, {
+      toPayer: 'Not one of the patient’s insurers',
+    });
+  }
+}
+
 export function transferBalance(store: Store, user: SessionUser, input: ParsedInput<'balances.transfer'>) {
   const ids = accountIds(store, input.patientId);
   const row = accountCharge(store, ids, input.chargeId);
+  assertKnownPayer(store, ids, row.id, input.toPayer);
   const from = input.fromPayer ?? PATIENT;
   const owed = owedBy(balancesByCharge(store, ids), row.id, from);
   if (input.amountCents > owed) {
@@ -151,11 +169,17 @@ export function transferBalance(store: Store, user: SessionUser, input: ParsedIn
 export function postRefund(store: Store, user: SessionUser, input: ParsedInput<'refunds.post'>) {
   const ids = accountIds(store, input.patientId);
   const [patientId = input.patientId] = ids;
-  const credit = 0 - [...(balancesByCharge(store, ids).get('') ?? new Map<string, number>()).values()].reduce((a, b) => a + b, 0);
+  // Only the credit of whoever is paid back: refunding an insurer's overpayment must not bill the patient.
+  const payer = input.payer ?? PATIENT;
+  const credit = 0 - owedBy(balancesByCharge(store, ids), '', payer);
   if (input.amountCents > credit) {
-    throw new ApiError('VALIDATION', `The account holds ${money(Math.max(credit, 0))} of credit; a refund cannot be more than that.`, {
-      amountCents: 'More than the credit',
-    });
+    throw new ApiError(
+      'VALIDATION',
+      `${whose(payer)} has ${money(Math.max(credit, 0))} of credit on this account; a refund cannot be more than that.`,
+      {
+        amountCents: 'More than the credit',
+      },
+    );
   }
   const postedOn = postingDate(store, input.postedOn);
   const groupId = store.capture.mutate((w) =>
@@ -164,7 +188,7 @@ export function postRefund(store: Store, user: SessionUser, input: ParsedInput<'
         kind: 'refund',
         amountCents: input.amountCents,
         chargeId: null,
-        payer: null,
+        payer: input.payer ?? null,
         method: input.method,
         reference: input.reference ?? null,
       },

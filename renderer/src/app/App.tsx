@@ -70,7 +70,9 @@ export function App() {
   }
   return (
     <SessionContext.Provider value={value}>
-      <div className="app-frame" inert={locked} aria-hidden={locked || undefined}>
+      {/* Hidden, not unmounted: open work keeps its state, and an open dialog (drawn in the browser's top layer, above
+          any overlay) disappears with the frame instead of showing through the lock. */}
+      <div className="app-frame" inert={locked} hidden={locked}>
         <Shell />
       </div>
       {locked && <LockScreen displayName={value.user.displayName} onUnlocked={unlocked} onSignOut={signOut} />}
