@@ -131,6 +131,33 @@ describe('remittances', () => {
     expect(clinic.query('SELECT count(*) AS n FROM ledger_entries')).toEqual(rows);
   });
 
+  it('moves a claim-level deductible to the patient, counts a $0 processed claim as paid, and posts a claim listed twice once', async () => {
+    const manager = await clinic.as('manager');
+    const claim = await submittedClaim(['99212']);
+    const deductible = {
+      number: claim.number,
+      chargedCents: 7500,
+      paidCents: 0,
+      patient: [patient.familyName, patient.givenName] as [string, string],
+      claimCas: [['PR', '1', 7500]] as [string, string, number][],
+      services: [{ code: '99212', chargedCents: 7500, paidCents: 0 }],
+    };
+    const content = era835({ trace: 'EFT-DEDUCTIBLE', payer: 'ACME HEALTH', paidOn: today, claims: [deductible, deductible] });
+    const result = await manager.ok('remittances.post', { content });
+    expect(result.postedClaims).toBe(1);
+    expect(result.claims[1]?.skipped).toBe('Listed twice in this remittance: posted once.');
+    expect(await manager.ok('claims.get', { id: claim.id })).toMatchObject({ status: 'paid', statusReason: null });
+    const owed = (await manager.ok('billing.account', { patientId: patient.id })).charges.find((c) => c.code === '99212');
+    expect(owed?.balanceCents).toBe(7500);
+    // All of it is now the patient's: nothing left with the insurer.
+    expect(clinic.query('SELECT payer_key AS payer, cents FROM ledger_balances WHERE charge_key = ? ORDER BY payer_key', owed?.id)).toEqual(
+      [
+        { payer: '', cents: 7500 },
+        { payer: 'Acme Health', cents: 0 },
+      ],
+    );
+  });
+
   it('refuses a malformed file whole, naming the fault, and posts nothing', async () => {
     const manager = await clinic.as('manager');
     const good = remittance();

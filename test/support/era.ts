@@ -10,6 +10,8 @@ export interface EraClaimInput {
   paidCents: number;
   patient: [string, string];
   services: { code: string; chargedCents: number; paidCents: number; cas?: [string, string, number][] }[];
+  /** Adjustments to the claim as a whole (CAS in the claim loop, before its service lines). */
+  claimCas?: [string, string, number][];
 }
 
 const amount = (cents: number) => (cents / 100).toFixed(2);
@@ -29,6 +31,7 @@ export function era835(options: { trace: string; payer: string; paidOn: string; 
   for (const claim of options.claims) {
     body.push(`CLP*${claim.number}*${claim.status ?? '1'}*${amount(claim.chargedCents)}*${amount(claim.paidCents)}**12*PCN${claim.number}`);
     body.push(`NM1*QC*1*${claim.patient[0]}*${claim.patient[1]}`);
+    for (const [group, reason, cents] of claim.claimCas ?? []) body.push(`CAS*${group}*${reason}*${amount(cents)}`);
     for (const service of claim.services) {
       body.push(`SVC*HC:${service.code}*${amount(service.chargedCents)}*${amount(service.paidCents)}**1`);
       body.push(`DTM*472*${date}`);

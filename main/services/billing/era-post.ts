@@ -86,8 +86,16 @@ function planClaim(store: Store, era: Era, item: EraClaim): Planned {
     )
     .get();
   if (already) return skip('Already posted from this remittance.');
-  const pairs = matchServices(item, charges);
-  if (typeof pairs === 'string') return skip(pairs);
+  if (claim.status !== 'submitted' && claim.status !== 'accepted') {
+    return skip(`Claim ${claim.number} is ${claim.status}, not waiting for the payer: post it by hand if this answer is right.`);
+  }
+  const matched = matchServices(item, charges);
+  if (typeof matched === 'string') return skip(matched);
+  // Adjustments the payer made to the claim as a whole (claim-level CAS) go on its first line.
+  const pairs =
+    item.services.length > 0 && matched[0]
+      ? [{ ...matched[0], adjustments: [...matched[0].adjustments, ...item.adjustments] }, ...matched.slice(1)]
+      : matched;
   const balances = balancesByCharge(store, accountIds(store, claim.patientId));
   const rows: EntryValues[] = [];
   for (const { charge, paid, adjustments } of pairs) {
@@ -105,18 +113,25 @@ function planClaim(store: Store, era: Era, item: EraClaim): Planned {
       } else rows.push({ ...base, kind: 'adjustment', amountCents: -a.cents, payer: claim.payerName, reasonCode });
     }
   }
-  const denial =
-    item.paidCents === 0
-      ? ([...item.adjustments, ...item.services.flatMap((s) => s.adjustments)].map((a) => `${a.group}-${a.reason}`)[0] ?? null)
-      : null;
+  const denial = [...item.adjustments, ...item.services.flatMap((s) => s.adjustments)].map((a) => `${a.group}-${a.reason}`)[0] ?? null;
+  // The payer's own status code says what happened (4: denied); a processed claim paid $0 (all to the deductible) is not a denial.
+  const denied = item.status === '4';
   return {
     summary,
-    post: { claimId: claim.id, patientId: claim.patientId, rows, status: item.paidCents > 0 ? 'paid' : 'denied', reason: denial },
+    post: { claimId: claim.id, patientId: claim.patientId, rows, status: denied ? 'denied' : 'paid', reason: denied ? denial : null },
   };
 }
 
 export function planEra(store: Store, era: Era): { plan: RemittancePlan; planned: Planned[] } {
-  const planned = era.claims.map((item) => planClaim(store, era, item));
+  const seen = new Set<string>();
+  const planned = era.claims.map((item): Planned => {
+    const plan = planClaim(store, era, item);
+    if (!plan.post) return plan;
+    // Balances are read once per claim, before anything is written: the same claim twice in one file posts once.
+    if (seen.has(plan.post.claimId)) return { summary: { ...plan.summary, skipped: 'Listed twice in this remittance: posted once.' } };
+    seen.add(plan.post.claimId);
+    return plan;
+  });
   return {
     plan: {
       payer: era.payer,

@@ -6,7 +6,9 @@
  *  - a posting dated before the lock date that the books did not hold when a
  *    manager closed them (made on a workstation that had not heard of the lock);
  *  - the same charge posted, or the same posting reversed, on two workstations
- *    before they synced: only the first row counts (the `ledger_counted` view).
+ *    before they synced: only the first row counts (the `ledger_counted` view);
+ *  - the same remittance posted on two workstations: both count until a
+ *    manager reverses one.
  */
 import { eq, inArray } from 'drizzle-orm';
 import { ledgerEntries } from '../../../db/schema';
@@ -61,10 +63,26 @@ export function lockFlags(store: Store): Clash[] {
     .map((row) => ({ kind: 'posting_before_lock', subjects: [row.groupId], resourceId: lock.lockDate }));
 }
 
+/**
+ * The same insurer remittance (its trace number) posted to the same charge on
+ * two workstations before they synced. Both count — they are ordinary
+ * payments — so a manager must reverse one: flagged with both postings.
+ */
+function remittancePostedTwice(store: Store, row: LedgerRow): Clash[] {
+  if (!row.reference?.startsWith('ERA ') || !row.chargeId) return [];
+  const other = store.sqlite
+    .prepare(
+      `SELECT group_id AS groupId FROM ledger_entries WHERE reference = ? AND charge_id = ? AND group_id <> ? AND origin_device <> ?
+       AND kind <> 'reversal' ORDER BY id LIMIT 1`,
+    )
+    .get(row.reference, row.chargeId, row.groupId, row.originDevice) as { groupId: string } | undefined;
+  return other ? [{ kind: 'duplicate_posting', subjects: [other.groupId, row.groupId], resourceId: null }] : [];
+}
+
 export function ledgerFlags(store: Store, id: string): Clash[] {
   const row = store.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, id)).get();
   if (!row) return [];
-  return [...postingAfterClose(store, row), ...duplicatePosting(store, row)];
+  return [...postingAfterClose(store, row), ...duplicatePosting(store, row), ...remittancePostedTwice(store, row)];
 }
 
 function describePosting(rows: LedgerRow[]): string {
@@ -75,6 +93,16 @@ function describePosting(rows: LedgerRow[]): string {
   return `A ${first.kind}${how} of ${formatCents(Math.abs(total))} dated ${first.postedOn}`;
 }
 
+function bothCount(store: Store, groupIds: string[]): boolean {
+  const marks = groupIds.map(() => '?').join(',');
+  const counted = store.sqlite
+    .prepare(`SELECT count(DISTINCT group_id) AS n FROM ledger_counted WHERE group_id IN (${marks})`)
+    .get(...groupIds) as {
+    n: number;
+  };
+  return counted.n === groupIds.length;
+}
+
 /** Words and the patient for a ledger finding in the conflicts inbox. */
 export function describeLedgerFlag(store: Store, kind: string, groupIds: string[], lockDate: string | null) {
   const rows = store.db.select().from(ledgerEntries).where(inArray(ledgerEntries.groupId, groupIds)).all();
@@ -83,6 +111,8 @@ export function describeLedgerFlag(store: Store, kind: string, groupIds: string[
   const detail =
     kind === 'posting_before_lock'
       ? `${describePosting(group(groupIds[0]))} arrived from another workstation after the books were closed before ${lockDate ?? 'the lock date'}. It is kept as dated; check the closed period's reports.`
-      : `${describePosting(group(groupIds[1]))} was made on two workstations before they synced. Only the first counts; the copy is kept in the account, marked as not counted.`;
+      : bothCount(store, groupIds)
+        ? `${describePosting(group(groupIds[1]))} was posted from the same remittance on two workstations before they synced, and both count. Reverse one of them in the patient’s account.`
+        : `${describePosting(group(groupIds[1]))} was made on two workstations before they synced. Only the first counts; the copy is kept in the account, marked as not counted.`;
   return { detail, patientIds, encounterId: null };
 }
