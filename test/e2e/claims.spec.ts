@@ -26,7 +26,7 @@ async function fillBillingProfile(page: Page): Promise<void> {
   await dialog.getByLabel('Street address').fill('100 Test Harbor Way');
   await dialog.getByLabel('City').fill('Springfield');
   await dialog.getByLabel('State').fill('il');
-  await dialog.getByLabel('ZIP code').fill('62701');
+  await dialog.getByLabel('ZIP code').fill('62701-1234');
   await dialog.getByLabel('Phone').fill('(217) 555-0100');
   await dialog.getByLabel('Clearinghouse name').fill('Example Clearinghouse');
   await dialog.getByLabel('Submitter id').fill('SUB0001');

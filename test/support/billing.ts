@@ -34,6 +34,7 @@ export async function billingIdentity(c: Clinic) {
     taxId: '361234567',
     taxonomyCode: '207Q00000X',
     ...ADDRESS,
+    postalCode: '62701-1234',
     phone: '(217) 555-0100',
     submitterId: 'TFC001',
     receiverId: 'CLEARHOUSE',

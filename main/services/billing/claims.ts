@@ -60,6 +60,8 @@ function problemsOf(store: Store, row: ClaimRow, diagnoses: string[], lines: { c
   if (!profile.npi) problems.push('The clinic’s billing NPI (Billing › Billing profile)');
   if (!profile.taxId) problems.push('The clinic’s tax id (EIN)');
   if (!profile.addressLine1 || !profile.city || !profile.region || !profile.postalCode) problems.push('The clinic’s billing address');
+  else if (profile.postalCode.replace(/\D/g, '').length !== 9) problems.push('The clinic’s billing ZIP+4 (nine digits, e.g. 62701-1234)');
+  if (!profile.phone) problems.push('The clinic’s billing phone number (the claim file’s contact)');
   if (!profile.submitterId || !profile.receiverId) problems.push('The clearinghouse submitter and receiver ids');
   const policy = row.policyId ? store.db.select().from(insurancePolicies).where(eq(insurancePolicies.id, row.policyId)).get() : undefined;
   if (!policy || policy.deletedAt) problems.push(`The patient’s ${RANK_NAMES[row.rank - 1] ?? ''} insurance policy was removed`);

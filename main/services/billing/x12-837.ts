@@ -57,12 +57,13 @@ function segment(...elements: (string | number)[]): string {
   return values.join('*');
 }
 
-function partySegments(qualifier: string, party: Party, id: [string, string] | null): string[] {
+/** A person's name, address and (when the loop is the patient's) demographics. */
+function partySegments(qualifier: string, party: Party, id: [string, string] | null, demographics = true): string[] {
   return [
     segment('NM1', qualifier, '1', clean(party.lastName), clean(party.firstName), '', '', '', id?.[0] ?? '', id?.[1] ?? ''),
     segment('N3', clean(party.addressLine1)),
     segment('N4', clean(party.city), clean(party.region), clean(party.postalCode).replace('-', '')),
-    segment('DMG', 'D8', ymd(party.dateOfBirth), SEX[party.sex] ?? 'U'),
+    ...(demographics ? [segment('DMG', 'D8', ymd(party.dateOfBirth), SEX[party.sex] ?? 'U')] : []),
   ];
 }
 
@@ -72,7 +73,8 @@ function claimSegments(claim: ClaimForFile, hl: { next: () => number }, billingH
   const subscriberHl = hl.next();
   out.push(segment('HL', subscriberHl, billingHl, '22', self ? '0' : '1'));
   out.push(segment('SBR', RANK[claim.rank - 1] ?? 'P', self ? '18' : '', clean(claim.groupNumber), '', '', '', '', '', 'CI'));
-  out.push(...partySegments('IL', claim.subscriber, ['MI', clean(claim.memberId)]));
+  // 2010BA carries DMG only when the subscriber is the patient; otherwise the patient's loop (2010CA) does.
+  out.push(...partySegments('IL', claim.subscriber, ['MI', clean(claim.memberId)], self));
   out.push(segment('NM1', 'PR', '2', clean(claim.payerName), '', '', '', '', 'PI', clean(claim.payerId)));
   if (!self) {
     out.push(segment('HL', hl.next(), subscriberHl, '23', '0'));
