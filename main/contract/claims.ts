@@ -135,6 +135,12 @@ export const claimsApi = {
     output: ClaimDetail,
     access: 'billing.post',
   }),
+  /** The claim printed in the CMS-1500 layout (box numbers in the labels), whatever its status. */
+  'claims.pdf': method({
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    access: 'billing.read',
+  }),
   /** One X12 837P (005010X222A1) file for ready claims; they become submitted. */
   'claims.export837': method({
     input: z.object({ ids: z.array(Id).min(1, 'Choose at least one claim').max(500, 'At most 500 claims in one file') }).strict(),

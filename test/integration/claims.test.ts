@@ -5,15 +5,20 @@
  * (node-x12, strict) reads back with matching envelopes, and followed through
  * the payer's answers only along the allowed statuses.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { X12Parser, type X12Interchange } from 'node-x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../main/contract';
-import { ADDRESS, billingIdentity, CLINIC_NPI, postedVisit } from '../support/billing';
+import { ADDRESS, billingIdentity, CLINIC_NPI, LANE_NPI, postedVisit } from '../support/billing';
 import { makeClinic, type Clinic } from '../support/clinic';
 
 let clinic: Clinic;
 let patient: Output<'patients.create'>;
 let dependant: Output<'patients.create'>;
+
+const PDF_DIR = join(import.meta.dirname, '..', '..', 'test-results', 'pdf');
 
 function segmentsOf(content: string): string[][] {
   return content
@@ -176,5 +181,45 @@ describe('claims', () => {
     await (await clinic.as('nurse')).refuses('claims.list', {}, 'FORBIDDEN');
     await manager.refuses('claims.get', { id: 'no-such-claim' }, 'NOT_FOUND');
     expect((await manager.ok('claims.list', { patientId: patient.id })).claims.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('prints a claim in the CMS-1500 layout with its boxes filled from the claim', async () => {
+    const manager = await clinic.as('manager');
+    const { claims } = await manager.ok('claims.list', { patientId: patient.id });
+    const claim = claims.find((c) => c.totalCents === 18000 && c.rank === 1);
+    const printed = await manager.ok('claims.pdf', { id: claim?.id ?? '' });
+    expect(printed.fileName).toBe(`claim-${claim?.number}.pdf`);
+    const pdf = Buffer.from(printed.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    mkdirSync(PDF_DIR, { recursive: true });
+    const file = join(PDF_DIR, 'claim-cms1500.pdf');
+    writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, join(PDF_DIR, 'claim-cms1500')]);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const expected of [
+      `Claim ${claim?.number}`,
+      'Acme Health',
+      'ACM-7001',
+      `${patient.familyName}, ${patient.givenName}`,
+      '12 Synthetic Way',
+      'I10',
+      '99214',
+      '36415',
+      '$165.00',
+      '$180.00',
+      '36-1234567',
+      patient.mrn,
+      CLINIC_NPI,
+      LANE_NPI,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/21\. DIAGNOSIS/i);
+    // Box 21 lists the diagnosis under its letter, and both lines point at it.
+    expect(text).toMatch(/^\s*A\s+B\s+C\s+D\s+E\s+F\s*\n\s*I10\s*$/m);
+    expect(text).toMatch(/99214\s+A\s+\$165\.00/);
+
+    await (await clinic.as('nurse')).refuses('claims.pdf', { id: claim?.id ?? '' }, 'FORBIDDEN');
+    await manager.refuses('claims.pdf', { id: 'no-such-claim' }, 'NOT_FOUND');
   });
 });

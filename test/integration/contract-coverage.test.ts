@@ -151,6 +151,7 @@ const TESTED_IN: Record<MethodName, string> = {
   'claims.markReady': CLAIMS,
   'claims.setStatus': CLAIMS,
   'claims.export837': CLAIMS,
+  'claims.pdf': CLAIMS,
   'remittances.preview': 'remittance.test.ts',
   'remittances.post': 'remittance.test.ts',
   'reports.denials': 'remittance.test.ts',

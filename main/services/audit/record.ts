@@ -35,6 +35,7 @@ const AUDITED_READS: Record<string, string> = {
   'reports.arAging': 'report',
   'claims.get': 'account.open',
   'claims.export837': 'export',
+  'claims.pdf': 'print',
   'remittances.preview': 'import.preview',
   // The day sheet lists each posting with the patient's name; statements print a patient's account.
   'reports.daySheet': 'report',

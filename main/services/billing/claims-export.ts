@@ -30,11 +30,10 @@ function party(row: ReturnType<typeof findPatientRow>): Party {
   };
 }
 
-function forFile(store: Store, id: string): ClaimForFile {
+/** What the 837 file and the printed claim form say about a claim, whatever its status. */
+export function claimContents(store: Store, id: string) {
   const row = findClaim(store, id);
   const detail = claimDetail(store, id);
-  if (row.status !== 'ready') throw new ApiError('CONFLICT', `Claim ${row.number} is ${row.status}; only claims marked ready can be sent.`);
-  if (detail.problems.length > 0) throw new ApiError('VALIDATION', `Claim ${row.number} is missing: ${detail.problems.join('; ')}.`);
   const policy = store.db
     .select()
     .from(insurancePolicies)
@@ -46,7 +45,8 @@ function forFile(store: Store, id: string): ClaimForFile {
     .where(eq(providers.id, row.providerId ?? ''))
     .get();
   if (!policy || !provider) throw new ApiError('VALIDATION', `Claim ${row.number} has lost its policy or provider; recreate it.`);
-  const patient = party(findPatientRow(store, row.patientId));
+  const patientRow = findPatientRow(store, row.patientId);
+  const patient = party(patientRow);
   const [subscriberLast = '', ...subscriberFirst] = (policy.subscriberName ?? '').split(',').map((part) => part.trim());
   const subscriber: Party =
     policy.subscriberRelationship === 'self'
@@ -59,7 +59,7 @@ function forFile(store: Store, id: string): ClaimForFile {
           sex: 'unknown',
         };
   const primaryPolicy = row.rank > 1 ? policyOf(store, accountIds(store, row.patientId), 1) : undefined;
-  return {
+  const form: ClaimForFile = {
     number: row.number,
     rank: row.rank,
     payerName: policy.payerName,
@@ -83,6 +83,15 @@ function forFile(store: Store, id: string): ClaimForFile {
       serviceDate: charge.serviceDate,
     })),
   };
+  return { form, detail, mrn: patientRow.mrn, renderingName: provider.displayName, totalCents: detail.totalCents };
+}
+
+function forFile(store: Store, id: string): ClaimForFile {
+  const row = findClaim(store, id);
+  if (row.status !== 'ready') throw new ApiError('CONFLICT', `Claim ${row.number} is ${row.status}; only claims marked ready can be sent.`);
+  const { form, detail } = claimContents(store, id);
+  if (detail.problems.length > 0) throw new ApiError('VALIDATION', `Claim ${row.number} is missing: ${detail.problems.join('; ')}.`);
+  return form;
 }
 
 export function export837(store: Store, ids: string[]) {

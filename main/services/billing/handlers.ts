@@ -9,6 +9,7 @@ import { currentLock, setLockDate } from './lock';
 import { postAdjustment, postPayment, postRefund, reverseGroup, transferBalance } from './payments';
 import { claimDetail, createClaims, listClaims, markReady, setClaimStatus } from './claims';
 import { export837 } from './claims-export';
+import { claimPdf } from './claim-pdf';
 import { loadProfile, saveProfile } from './profile';
 import { readEra } from './era-read';
 import { planEra, postEra } from './era-post';
@@ -42,6 +43,7 @@ type BillingMethod =
   | 'claims.markReady'
   | 'claims.setStatus'
   | 'claims.export837'
+  | 'claims.pdf'
   | 'remittances.preview'
   | 'remittances.post';
 
@@ -77,6 +79,7 @@ export const billingHandlers: Pick<Handlers, BillingMethod> = {
   'claims.markReady': (input, { store }) => markReady(store, input.id),
   'claims.setStatus': (input, { store }) => setClaimStatus(store, input),
   'claims.export837': (input, { store }) => export837(store, input.ids),
+  'claims.pdf': (input, { store }) => claimPdf(store, input.id),
   'remittances.preview': (input, { store }) => planEra(store, readEra(input.content)).plan,
   'remittances.post': (input, ctx) => postEra(ctx.store, requireUser(ctx), readEra(input.content)),
 };

@@ -3,7 +3,7 @@
  * indicator, and the current screen. Alt+1, Alt+2… switch screens from the
  * keyboard, except while typing in a field.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { roleLabels, type Role } from '../../../main/contract';
 import { useLiveData } from '../api/hooks';
 import { AdminScreen } from '../features/admin/AdminScreen';
@@ -14,13 +14,16 @@ import { ConflictsNavLabel } from '../features/conflicts/ConflictsNavLabel';
 import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
 import { PatientQuickSearch } from '../features/patients/PatientQuickSearch';
 import { PatientsScreen } from '../features/patients/PatientsScreen';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { TodayQueue } from '../features/queue/TodayQueue';
 import { ScheduleScreen } from '../features/schedule/ScheduleScreen';
 import { NavigationContext, type Route } from './navigation';
 import { useReference } from './reference';
 import { useSession } from './session';
 import { SyncIndicator } from './SyncIndicator';
+import { Loading } from '../ui/feedback';
+
+/** Reports bring the chart library: loaded when a manager opens them, not with every workstation's first screen. */
+const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 const SCREENS = [
   { screen: 'today', label: 'Today', permission: 'schedule.read' },
@@ -127,7 +130,9 @@ export function Shell() {
             ))}
           {route.screen === 'reports' &&
             (session.can('reports.read') ? (
-              <ReportsScreen />
+              <Suspense fallback={<Loading label="Opening the reports…" />}>
+                <ReportsScreen />
+              </Suspense>
             ) : (
               <p role="alert">Only practice managers and administrators can open the reports.</p>
             ))}

@@ -10,8 +10,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { claimTransitions, type ClaimDetail } from '../../../../main/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
+import { api } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { Select, TextInput } from '../../ui/Field';
+import { FileButton } from '../../ui/FileButton';
+import { pdfBlob } from '../../ui/files';
 import { ErrorMessage, Loading } from '../../ui/feedback';
 import { formatDate, formatMoney } from '../../ui/format';
 import { useServerForm } from '../../ui/useServerForm';
@@ -75,6 +78,16 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
       {sendable && problems.length === 0 && <p className="success-banner">Nothing is missing: this claim can be sent.</p>}
       {!refused && <ErrorMessage error={form.error} />}
       <Lines claim={claim} />
+      <div className="claim__actions claim__actions--inline">
+        <FileButton
+          label="CMS-1500 (PDF)"
+          make={async () => {
+            const printed = await api.call('claims.pdf', { id: claim.id });
+            return { fileName: printed.fileName, content: pdfBlob(printed.pdfBase64) };
+          }}
+        />
+        <span className="billing-muted">The claim in the layout of the paper claim form, for payers that take paper.</span>
+      </div>
       {can('billing.post') && claim.status === 'draft' && (
         <div className="claim__actions claim__actions--inline">
           <button
