@@ -71,7 +71,8 @@ export function createDispatcher(options: DispatchOptions) {
         throw new ApiError('FORBIDDEN', 'Your password was set by an administrator. Choose your own password to continue.');
       }
       // A chart read outside the role is allowed only under that user's emergency access to that patient.
-      const emergency = spec.access === 'chart.read' && !can(user.role, spec.access) && emergencyAllows(options.store, user, method, rawInput);
+      const emergency =
+        spec.access === 'chart.read' && !can(user.role, spec.access) && emergencyAllows(options.store, user, method, rawInput);
       if (spec.access !== 'session' && !can(user.role, spec.access) && !emergency) {
         throw new ApiError('FORBIDDEN', `${roleLabels[user.role]} accounts cannot do this. Ask a manager or administrator if you need it.`);
       }

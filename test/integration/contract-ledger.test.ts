@@ -121,7 +121,11 @@ describe('postings and balances', () => {
     // An insurer's overpayment is paid back to the insurer, and the patient owes nothing for it.
     await desk.ok('payments.post', { patientId: patient.id, amountCents: 2000, method: 'insurance', payer: 'Acme Health' });
     await manager.ok('refunds.post', { patientId: patient.id, amountCents: 2000, method: 'eft', payer: 'Acme Health' });
-    expect(await desk.ok('billing.account', { patientId: patient.id })).toMatchObject({ balanceCents: 0, patientDueCents: 0, unappliedCents: 0 });
+    expect(await desk.ok('billing.account', { patientId: patient.id })).toMatchObject({
+      balanceCents: 0,
+      patientDueCents: 0,
+      unappliedCents: 0,
+    });
   });
 
   it('reverses a posting with opposite rows, once, and voids a charge only when nothing is applied to it', async () => {
