@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const ACCEPTED = {
   // A manual-review reminder raised for any preload. Ours exposes only window.outpost = { call, on } through
@@ -32,14 +33,16 @@ try {
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const rows = readFileSync(report, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.trim().length > 0)
-    .map((line) => {
-      const [issue = '', severity = ''] = line.split(',');
-      return { issue, severity: severity.replaceAll('"', ''), line };
-    });
+  // The report is CSV with quoted fields that may hold commas and line breaks (a CSP sample): read it as CSV.
+  const rows = parse(readFileSync(report, 'utf8'), {
+    columns: (header) => header.map((h) => h.trim()),
+    trim: true,
+    relax_quotes: true,
+  }).map((row) => ({
+    issue: row.issue,
+    severity: row.severity,
+    line: `${row.issue} ${row.severity} ${row.filename}:${row.location} ${row.description}`,
+  }));
   const blocking = rows.filter((row) => !['LOW', 'INFORMATIONAL'].includes(row.severity) && !(row.issue in ACCEPTED));
   for (const row of rows) {
     const note = ACCEPTED[row.issue] ? ` (accepted: ${ACCEPTED[row.issue]})` : '';
