@@ -141,3 +141,4 @@ export { ClaimSummary, ClaimDetail, BillingProfile, claimStatuses, claimStatusLa
 export type { ClaimStatus } from './claims';
 export { RemittanceClaim, RemittancePlan } from './remittance';
 export { EmergencyAccess, EMERGENCY_MINUTES } from './emergency';
+export { formatCents, spreadsheetSafe } from './format';

@@ -1,6 +1,6 @@
 /** Money typed at the desk and shown back: dollars in, integer cents out, never through floating point. */
 import { describe, expect, it } from 'vitest';
-import { formatMoney, moneyInput, parseMoney } from '../../renderer/src/ui/format';
+import { formatCents, moneyInput, parseMoney } from '../../renderer/src/ui/format';
 
 describe('parseMoney', () => {
   it('reads what people type as dollars', () => {
@@ -18,12 +18,12 @@ describe('parseMoney', () => {
   });
 });
 
-describe('formatMoney', () => {
+describe('formatCents', () => {
   it('shows cents as dollars with thousands separators, credits negative', () => {
-    expect(formatMoney(123456)).toBe('$1,234.56');
-    expect(formatMoney(0)).toBe('$0.00');
-    expect(formatMoney(-1000)).toBe('-$10.00');
+    expect(formatCents(123456)).toBe('$1,234.56');
+    expect(formatCents(0)).toBe('$0.00');
+    expect(formatCents(-1000)).toBe('-$10.00');
     expect(moneyInput(4550)).toBe('45.50');
-    expect(parseMoney(formatMoney(987654))).toBe(987654);
+    expect(parseMoney(formatCents(987654))).toBe(987654);
   });
 });

@@ -5,11 +5,12 @@
  * itself, which must be printed on the payer's stock to be scanned.
  */
 import { DateTime } from 'luxon';
-import { clinicHeader, dollars, heading, PAGE_MARGIN, renderPdf, table, type Pdf } from '../print/pdf';
+import { clinicHeader, heading, PAGE_MARGIN, renderPdf, table, type Pdf } from '../print/pdf';
 import type { Store } from '../store';
 import { claimContents } from './claims-export';
 import { loadProfile } from './profile';
 import type { Party } from './x12-837';
+import { formatCents } from '../../contract';
 
 /** The form has room for twelve diagnoses, lettered A to L. */
 const DIAGNOSIS_BOXES = 12;
@@ -129,7 +130,7 @@ export async function claimPdf(store: Store, id: string): Promise<{ fileName: st
             .filter((p) => p <= DIAGNOSIS_BOXES)
             .map(letter)
             .join(''),
-          dollars(line.totalCents),
+          formatCents(line.totalCents),
           String(line.units),
           form.rendering.npi,
         ],
@@ -144,7 +145,7 @@ export async function claimPdf(store: Store, id: string): Promise<{ fileName: st
     boxRow(doc, [
       { label: '25. Federal tax ID number (EIN)', value: profile.taxId ?? '', span: 2 },
       { label: "26. Patient's account no.", value: mrn, span: 2 },
-      { label: '28. Total charge', value: dollars(totalCents), span: 1.5 },
+      { label: '28. Total charge', value: formatCents(totalCents), span: 1.5 },
     ]);
     boxRow(
       doc,

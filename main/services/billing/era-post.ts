@@ -16,8 +16,8 @@ import type { Store } from '../store';
 import { accountIds, balancesByCharge, owedBy } from './balances';
 import { linesOf } from './claims';
 import type { Era, EraAdjustment, EraClaim } from './era-read';
-import { formatCents } from './money';
 import { appendGroup, clinicToday, postingDate, type EntryValues } from './postings';
+import { formatCents } from '../../contract';
 
 type ChargeRow = ReturnType<typeof linesOf>[number];
 

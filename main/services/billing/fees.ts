@@ -8,7 +8,7 @@ import { and, asc, count, eq, isNull, like, or } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { feeScheduleItems, feeSchedules } from '../../../db/schema';
-import { ApiError, type FeeItem, type FeeSchedule, type ParsedInput } from '../../contract';
+import { ApiError, spreadsheetSafe, type FeeItem, type FeeSchedule, type ParsedInput } from '../../contract';
 import { ProcedureCode } from '../../contract/billing';
 import type { Writer } from '../../sync/mutate';
 import type { Store } from '../store';
@@ -229,16 +229,11 @@ export function importFeeCsv(store: Store, input: ParsedInput<'feeSchedules.impo
   return counts;
 }
 
-/** A spreadsheet cell that starts like a formula is prefixed so opening the file runs nothing. */
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function exportFeeCsv(store: Store, scheduleId: string) {
   const schedule = scheduleRow(store, scheduleId);
   const rows = listItems(store, scheduleId, '').filter((item) => item.active);
   const csv = stringify(
-    rows.map((item) => [item.code, safeCell(item.description), (item.priceCents / 100).toFixed(2)]),
+    rows.map((item) => [item.code, spreadsheetSafe(item.description), (item.priceCents / 100).toFixed(2)]),
     { header: true, columns: ['code', 'description', 'price'], record_delimiter: 'windows' },
   );
   const slug =

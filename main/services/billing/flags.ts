@@ -14,9 +14,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { ledgerEntries } from '../../../db/schema';
 import type { Clash } from '../conflicts/detect';
 import type { Store } from '../store';
-import { formatCents } from './money';
 import { lockRow } from './postings';
-import { paymentMethodLabels } from '../../contract';
+import { paymentMethodLabels, formatCents } from '../../contract';
 
 type LedgerRow = typeof ledgerEntries.$inferSelect;
 

@@ -6,12 +6,11 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { charges, insurancePolicies, ledgerEntries } from '../../../db/schema';
-import { ApiError, type ParsedInput } from '../../contract';
+import { ApiError, type ParsedInput, formatCents } from '../../contract';
 import type { SessionUser } from '../handler';
 import type { Store } from '../store';
 import { accountIds, balancesByCharge, owedBy, PATIENT } from './balances';
 import { findCharge } from './charges';
-import { formatCents as money } from './money';
 import { appendGroup, postingDate, type EntryValues } from './postings';
 
 const whose = (payer: string) => (payer === PATIENT ? 'the patient' : payer);
@@ -57,7 +56,7 @@ export function postPayment(store: Store, user: SessionUser, input: ParsedInput<
       if (a.amountCents > owed) {
         throw new ApiError(
           'VALIDATION',
-          `${money(a.amountCents)} is more than ${whose(payer)} owes on the ${row.code} charge (${money(owed)}).`,
+          `${formatCents(a.amountCents)} is more than ${whose(payer)} owes on the ${row.code} charge (${formatCents(owed)}).`,
           {
             allocations: 'More than owed',
           },
@@ -68,7 +67,7 @@ export function postPayment(store: Store, user: SessionUser, input: ParsedInput<
     if (applied > input.amountCents)
       throw new ApiError(
         'VALIDATION',
-        `The amounts applied (${money(applied)}) add up to more than the payment (${money(input.amountCents)}).`,
+        `The amounts applied (${formatCents(applied)}) add up to more than the payment (${formatCents(input.amountCents)}).`,
       );
   } else {
     let left = input.amountCents;
@@ -101,7 +100,7 @@ export function postAdjustment(store: Store, user: SessionUser, input: ParsedInp
   if (input.amountCents > owed) {
     throw new ApiError(
       'VALIDATION',
-      `${money(input.amountCents)} is more than ${whose(payer)} owes on the ${row.code} charge (${money(owed)}).`,
+      `${formatCents(input.amountCents)} is more than ${whose(payer)} owes on the ${row.code} charge (${formatCents(owed)}).`,
       {
         amountCents: 'More than owed',
       },
@@ -149,7 +148,7 @@ export function transferBalance(store: Store, user: SessionUser, input: ParsedIn
   if (input.amountCents > owed) {
     throw new ApiError(
       'VALIDATION',
-      `${whose(from)} owes ${money(owed)} on the ${row.code} charge; ${money(input.amountCents)} cannot be moved.`,
+      `${whose(from)} owes ${formatCents(owed)} on the ${row.code} charge; ${formatCents(input.amountCents)} cannot be moved.`,
       {
         amountCents: 'More than owed',
       },
@@ -175,7 +174,7 @@ export function postRefund(store: Store, user: SessionUser, input: ParsedInput<'
   if (input.amountCents > credit) {
     throw new ApiError(
       'VALIDATION',
-      `${whose(payer)} has ${money(Math.max(credit, 0))} of credit on this account; a refund cannot be more than that.`,
+      `${whose(payer)} has ${formatCents(Math.max(credit, 0))} of credit on this account; a refund cannot be more than that.`,
       {
         amountCents: 'More than the credit',
       },

@@ -6,9 +6,10 @@
  * starting on a new page.
  */
 import { DateTime } from 'luxon';
-import { clinicHeader, dollars, facts, heading, PAGE_MARGIN, paragraph, renderPdf, table, type Pdf } from '../print/pdf';
+import { clinicHeader, facts, heading, PAGE_MARGIN, paragraph, renderPdf, table, type Pdf } from '../print/pdf';
 import { describeLine } from '../reports/lines';
 import type { StatementData } from './statements';
+import { formatCents } from '../../contract';
 
 const longDate = (date: string) => DateTime.fromISO(date, { zone: 'utc' }).toFormat('d LLLL yyyy');
 const shortDate = (date: string) => DateTime.fromISO(date, { zone: 'utc' }).toFormat('LL/dd/yyyy');
@@ -22,7 +23,7 @@ function amountDueBox(doc: Pdf, data: StatementData): number {
     ['Statement date', longDate(data.statementDate)],
     ['Account number', data.patient.mrn],
     ['Please pay by', longDate(data.payBy)],
-    ['Amount due', dollars(Math.max(data.patientDueCents, 0))],
+    ['Amount due', formatCents(Math.max(data.patientDueCents, 0))],
   ];
   doc
     .rect(x, top, width, rows.length * 16 + 10)
@@ -67,11 +68,11 @@ function activity(doc: Pdf, data: StatementData): void {
       { header: 'Amount', width: 70, align: 'right' },
     ],
     [
-      { cells: [shortDate(data.from), 'Previous balance', '', dollars(data.previousBalanceCents)], bold: true },
+      { cells: [shortDate(data.from), 'Previous balance', '', formatCents(data.previousBalanceCents)], bold: true },
       ...lines.map((line) => ({
-        cells: [shortDate(shownDate(line)), describeLine(line), line.payer ? 'Insurance' : 'You', dollars(line.amountCents)],
+        cells: [shortDate(shownDate(line)), describeLine(line), line.payer ? 'Insurance' : 'You', formatCents(line.amountCents)],
       })),
-      { cells: [shortDate(data.to), 'Account balance', '', dollars(data.closingBalanceCents)], bold: true },
+      { cells: [shortDate(data.to), 'Account balance', '', formatCents(data.closingBalanceCents)], bold: true },
     ],
     () => {
       doc.font('Helvetica').fontSize(9).fillColor('#475569');
@@ -87,9 +88,11 @@ function summary(doc: Pdf, data: StatementData): void {
   facts(doc, [
     [
       'Insurance pending',
-      data.insurancePendingCents === 0 ? 'None' : `${dollars(data.insurancePendingCents)} (billed to your insurance; not due from you yet)`,
+      data.insurancePendingCents === 0
+        ? 'None'
+        : `${formatCents(data.insurancePendingCents)} (billed to your insurance; not due from you yet)`,
     ],
-    ['Your balance', dollars(data.patientDueCents)],
+    ['Your balance', formatCents(data.patientDueCents)],
   ]);
   doc.moveDown(0.4);
   table(
@@ -103,15 +106,15 @@ function summary(doc: Pdf, data: StatementData): void {
     ],
     [
       {
-        cells: [data.aging.current, data.aging.days31to60, data.aging.days61to90, data.aging.over90, data.aging.total].map(dollars),
+        cells: [data.aging.current, data.aging.days31to60, data.aging.days61to90, data.aging.over90, data.aging.total].map(formatCents),
       },
     ],
   );
   doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11).fillColor('#0f172a');
   if (data.patientDueCents > 0) {
-    doc.text(`Please pay ${dollars(data.patientDueCents)} by ${longDate(data.payBy)}.`, PAGE_MARGIN);
+    doc.text(`Please pay ${formatCents(data.patientDueCents)} by ${longDate(data.payBy)}.`, PAGE_MARGIN);
   } else if (data.patientDueCents < 0) {
-    doc.text(`You have a credit of ${dollars(-data.patientDueCents)}. Nothing is due.`, PAGE_MARGIN);
+    doc.text(`You have a credit of ${formatCents(-data.patientDueCents)}. Nothing is due.`, PAGE_MARGIN);
   } else {
     doc.text('Nothing is due. Thank you.', PAGE_MARGIN);
   }

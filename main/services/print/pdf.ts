@@ -40,11 +40,6 @@ export function facts(doc: Pdf, rows: [string, string][]): void {
 }
 
 /** Dollars and cents for print: $1,234.50, and -$12.00 for a credit. */
-export function dollars(cents: number): string {
-  const text = (Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `${cents < 0 ? '-' : ''}$${text}`;
-}
-
 export interface Column {
   header: string;
   width: number;

@@ -17,12 +17,8 @@ export function ageOn(dateOfBirth: string, today = DateTime.now()): number {
   return Math.floor(today.diff(DateTime.fromISO(dateOfBirth), 'years').years);
 }
 
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-/** Integer cents as "$1,234.56" (a credit is negative: "-$10.00"). */
-export function formatMoney(cents: number): string {
-  return dollars.format(cents / 100);
-}
+/** Integer cents as "$1,234.56": the contract's, so screens say amounts as the core's messages and PDFs do. */
+export { formatCents } from '../../../main/contract';
 
 /**
  * What a person typed as an amount ("45", "45.5", "$1,200.00") in integer

@@ -6,7 +6,7 @@
  * the table and the export.
  */
 import { DateTime } from 'luxon';
-import type { AuditEvent } from '../../../../main/contract';
+import { spreadsheetSafe, type AuditEvent } from '../../../../main/contract';
 import { isValidDate, startOfDay } from '../schedule/clinicTime';
 
 /** The actions the core writes (main/services/audit/record.ts), in the order the filter offers them. */
@@ -88,8 +88,7 @@ export function clinicTimestamp(iso: string, zone: string): string {
  * leading apostrophe, so opening the export never executes what someone typed.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return `"${spreadsheetSafe(value).replace(/"/g, '""')}"`;
 }
 
 export function auditCsv(events: AuditEvent[], zone: string, patientName: (id: string) => string): string {

@@ -8,7 +8,7 @@ import type { ClaimDetail, Patient } from '../../../../main/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
-import { formatMoney } from '../../ui/format';
+import { formatCents } from '../../ui/format';
 import { useServerForm } from '../../ui/useServerForm';
 import { ClaimDialog } from './ClaimDialog';
 import { ClaimsTable } from './ClaimsTable';
@@ -16,7 +16,7 @@ import { rankName } from './claimsText';
 import './claims.css';
 
 function createdText(claims: ClaimDetail[]): string {
-  const each = claims.map((c) => `${c.number} (${c.providerName ?? 'no rendering provider'}, ${formatMoney(c.totalCents)})`);
+  const each = claims.map((c) => `${c.number} (${c.providerName ?? 'no rendering provider'}, ${formatCents(c.totalCents)})`);
   return `Created ${claims.length === 1 ? 'claim' : `${claims.length} claims`}: ${each.join(', ')}. Open a claim to see what it still needs.`;
 }
 

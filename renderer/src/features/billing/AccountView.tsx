@@ -10,7 +10,7 @@ import { useApi } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { Dialog } from '../../ui/Dialog';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
-import { formatDate, formatMoney } from '../../ui/format';
+import { formatDate, formatCents } from '../../ui/format';
 import { PatientStatementButton } from '../reports/Statements';
 import { AccountClaims } from './AccountClaims';
 import { chargeName } from './billingText';
@@ -116,7 +116,7 @@ function Summary({ account }: { account: PatientAccount }) {
         {figures.map(([label, cents]) => (
           <div key={label} className={`account__figure${label === 'Balance' ? ' account__figure--main' : ''}`}>
             <dt>{label}</dt>
-            <dd>{formatMoney(cents)}</dd>
+            <dd>{formatCents(cents)}</dd>
           </div>
         ))}
       </dl>
@@ -124,7 +124,7 @@ function Summary({ account }: { account: PatientAccount }) {
         {aging.map(([label, cents]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>{formatMoney(cents)}</dd>
+            <dd>{formatCents(cents)}</dd>
           </div>
         ))}
       </dl>
@@ -163,8 +163,8 @@ function ChargesTable({ charges }: { charges: Charge[] }) {
                 <td className="mono">{chargeName(c)}</td>
                 <td>{c.description}</td>
                 <td className="mono">{c.diagnosisCodes.join(', ')}</td>
-                <td className="num">{formatMoney(c.totalCents)}</td>
-                <td className="num">{formatMoney(c.balanceCents)}</td>
+                <td className="num">{formatCents(c.totalCents)}</td>
+                <td className="num">{formatCents(c.balanceCents)}</td>
                 <td>
                   <ChargeStatus charge={c} />
                 </td>

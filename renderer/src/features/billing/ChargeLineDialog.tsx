@@ -10,7 +10,7 @@ import { useApiMutation } from '../../api/hooks';
 import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
-import { formatMoney, moneyInput, parseMoney } from '../../ui/format';
+import { formatCents, moneyInput, parseMoney } from '../../ui/format';
 import { useServerForm } from '../../ui/useServerForm';
 import { FeeCodeSearch } from './FeeCodeSearch';
 
@@ -78,7 +78,7 @@ export function ChargeLineDialog({ bill, charge, onClose }: Props) {
         />
         {picked && (
           <p className="billing-picked" role="status">
-            {picked.code} {picked.description} · {formatMoney(picked.priceCents)} a unit
+            {picked.code} {picked.description} · {formatCents(picked.priceCents)} a unit
           </p>
         )}
         <div className="billing-form__row">
@@ -99,7 +99,7 @@ export function ChargeLineDialog({ bill, charge, onClose }: Props) {
           <TextInput
             label="Price override"
             inputMode="decimal"
-            hint={picked ? `Blank: ${formatMoney(picked.priceCents)} from the schedule` : 'Blank: the schedule’s price'}
+            hint={picked ? `Blank: ${formatCents(picked.priceCents)} from the schedule` : 'Blank: the schedule’s price'}
             value={price}
             onChange={(e) => setPrice(e.target.value)}
             error={fieldError('unitPriceCents')}

@@ -16,7 +16,7 @@ import { Select, TextInput } from '../../ui/Field';
 import { FileButton } from '../../ui/FileButton';
 import { pdfBlob } from '../../ui/files';
 import { ErrorMessage, Loading } from '../../ui/feedback';
-import { formatDate, formatMoney } from '../../ui/format';
+import { formatDate, formatCents } from '../../ui/format';
 import { useServerForm } from '../../ui/useServerForm';
 import { chargeName } from './billingText';
 import { ClaimStatusBadge } from './ClaimsTable';
@@ -61,7 +61,7 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
         <Fact term="Member id">{claim.memberId ?? '—'}</Fact>
         <Fact term="Rendering provider">{claim.providerName ?? 'None'}</Fact>
         <Fact term="Service dates">{serviceDates(claim)}</Fact>
-        <Fact term="Total">{formatMoney(claim.totalCents)}</Fact>
+        <Fact term="Total">{formatCents(claim.totalCents)}</Fact>
       </dl>
       {sendable && problems.length > 0 && (
         <section className="claim__todo" aria-labelledby="claim-todo-title" role={refused ? 'alert' : undefined}>
@@ -159,7 +159,7 @@ function Lines({ claim }: { claim: ClaimDetail }) {
                   ))
                 )}
               </td>
-              <td className="num">{formatMoney(line.totalCents)}</td>
+              <td className="num">{formatCents(line.totalCents)}</td>
             </tr>
           ))}
         </tbody>
@@ -168,7 +168,7 @@ function Lines({ claim }: { claim: ClaimDetail }) {
             <th scope="row" colSpan={5}>
               Total
             </th>
-            <td className="num">{formatMoney(claim.totalCents)}</td>
+            <td className="num">{formatCents(claim.totalCents)}</td>
           </tr>
         </tfoot>
       </table>

@@ -4,7 +4,7 @@
  * each (and one for all of them) to be sent together in one file.
  */
 import type { ClaimSummary } from '../../../../main/contract';
-import { formatMoney } from '../../ui/format';
+import { formatCents } from '../../ui/format';
 import { claimBadgeClass, claimStatusLabel, rankName, serviceDates } from './claimsText';
 
 /** The claim's status, and the payer's reason under it when it gave one. */
@@ -94,7 +94,7 @@ export function ClaimsTable({ label, claims, onOpen, selection, showPatient = tr
             </td>
             <td className="billing-nowrap">{serviceDates(claim)}</td>
             <td className="num">{claim.lines}</td>
-            <td className="num">{formatMoney(claim.totalCents)}</td>
+            <td className="num">{formatCents(claim.totalCents)}</td>
             <td>
               <ClaimStatusBadge claim={claim} />
             </td>

@@ -9,7 +9,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { FeeItem } from '../../../../main/contract';
 import { useApi } from '../../api/hooks';
-import { formatMoney } from '../../ui/format';
+import { formatCents } from '../../ui/format';
 import { useDebouncedValue, SEARCH_DEBOUNCE_MS } from '../patients/usePatientSearch';
 
 interface Props {
@@ -104,7 +104,7 @@ export function FeeCodeSearch({ scheduleId, code, onCode, onPick, error }: Props
             onMouseEnter={() => setActive(i)}
           >
             <span className="mono">{item.code}</span> {item.description}
-            <span className="billing-search__price">{formatMoney(item.priceCents)}</span>
+            <span className="billing-search__price">{formatCents(item.priceCents)}</span>
           </li>
         ))}
       </ul>

@@ -12,7 +12,7 @@ import { useApi } from '../../api/hooks';
 import { TextInput } from '../../ui/Field';
 import { FileButton } from '../../ui/FileButton';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
-import { formatMoney } from '../../ui/format';
+import { formatCents } from '../../ui/format';
 import { useDebouncedValue, SEARCH_DEBOUNCE_MS } from '../patients/usePatientSearch';
 import { FeeItemDialog, ImportCsvDialog, ScheduleDialog } from './FeeScheduleDialogs';
 
@@ -134,7 +134,7 @@ function ScheduleItems({ schedule }: { schedule: FeeSchedule }) {
               <tr key={item.id} className={item.active ? undefined : 'billing-row--void'}>
                 <td className="mono">{item.code}</td>
                 <td>{item.description}</td>
-                <td className="num">{formatMoney(item.priceCents)}</td>
+                <td className="num">{formatCents(item.priceCents)}</td>
                 <td>{item.active ? 'Active' : 'Inactive'}</td>
                 <td>
                   <button type="button" className="button button--small" aria-label={`Edit ${item.code}`} onClick={() => setEditing(item)}>

@@ -11,7 +11,7 @@ import { useReference } from '../../app/reference';
 import { Dialog } from '../../ui/Dialog';
 import { Select, TextArea, TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
-import { formatDate, formatMoney, parseMoney } from '../../ui/format';
+import { formatDate, formatCents, parseMoney } from '../../ui/format';
 import { useServerForm, type ServerForm } from '../../ui/useServerForm';
 import { chargeName, clinicToday, kindLabel, payerLabel } from './billingText';
 
@@ -80,7 +80,7 @@ function ChargeSelect({
     <Select label="Charge" value={value} onChange={(e) => onChange(e.target.value)} error={error}>
       {open.map((c) => (
         <option key={c.id} value={c.id}>
-          {chargeName(c)} · {formatDate(c.serviceDate)} · owes {formatMoney(c.balanceCents)}
+          {chargeName(c)} · {formatDate(c.serviceDate)} · owes {formatCents(c.balanceCents)}
         </option>
       ))}
     </Select>
@@ -225,7 +225,7 @@ export function RefundDialog({ account, onClose }: { account: PatientAccount; on
 
   return (
     <FormDialog title="Refund credit" submitLabel="Post refund" form={form} onSubmit={submit} onClose={onClose}>
-      <p>The account holds {formatMoney(account.unappliedCents)} of credit.</p>
+      <p>The account holds {formatCents(account.unappliedCents)} of credit.</p>
       <TextInput
         label="Amount"
         inputMode="decimal"
@@ -265,7 +265,7 @@ export function ReverseDialog({ entry, account, onClose }: { entry: LedgerEntry;
   const form = useServerForm();
   const rows = account.entries.filter((e) => e.groupId === entry.groupId);
   const total = rows.reduce((sum, e) => sum + e.amountCents, 0);
-  const what = `${kindLabel(entry.kind).toLowerCase()} of ${formatMoney(Math.abs(total))} (${payerLabel(entry.payer)}, ${formatDate(entry.postedOn)})`;
+  const what = `${kindLabel(entry.kind).toLowerCase()} of ${formatCents(Math.abs(total))} (${payerLabel(entry.payer)}, ${formatDate(entry.postedOn)})`;
 
   return (
     <FormDialog

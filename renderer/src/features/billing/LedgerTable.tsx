@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { LedgerEntry, PatientAccount } from '../../../../main/contract';
 import { useSession } from '../../app/session';
 import { Empty } from '../../ui/feedback';
-import { formatDate, formatMoney } from '../../ui/format';
+import { formatDate, formatCents } from '../../ui/format';
 import { chargeName, kindLabel, methodAndReference, payerLabel, reasonLabel } from './billingText';
 import { ReverseDialog } from './LedgerDialogs';
 
@@ -66,15 +66,15 @@ export function LedgerTable({ account }: { account: PatientAccount }) {
                     {reasonLabel(entry.reasonCode)}
                     {entry.note && <span className="billing-note">{entry.note}</span>}
                   </td>
-                  <td className="num">{formatMoney(entry.amountCents)}</td>
-                  <td className="num">{entry.counted ? formatMoney(entry.runningCents) : '—'}</td>
+                  <td className="num">{formatCents(entry.amountCents)}</td>
+                  <td className="num">{entry.counted ? formatCents(entry.runningCents) : '—'}</td>
                   <td>{entry.enteredByName}</td>
                   <td>
                     {reversible && (
                       <button
                         type="button"
                         className="button button--small"
-                        aria-label={`Reverse ${kindLabel(entry.kind).toLowerCase()} of ${formatMoney(entry.amountCents)} on ${formatDate(entry.postedOn)}`}
+                        aria-label={`Reverse ${kindLabel(entry.kind).toLowerCase()} of ${formatCents(entry.amountCents)} on ${formatDate(entry.postedOn)}`}
                         onClick={() => setReversing(entry)}
                       >
                         Reverse

@@ -11,7 +11,7 @@ import { useReference } from '../../app/reference';
 import { Dialog } from '../../ui/Dialog';
 import { Select, TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
-import { formatMoney, parseMoney } from '../../ui/format';
+import { formatCents, parseMoney } from '../../ui/format';
 import { useServerForm } from '../../ui/useServerForm';
 import { chargeName, clinicToday } from './billingText';
 
@@ -152,7 +152,7 @@ export function PaymentDialog({ account, payers, onClose }: Props) {
                   <td>
                     <span className="mono">{chargeName(charge)}</span> {charge.description}
                   </td>
-                  <td className="num">{formatMoney(charge.balanceCents)}</td>
+                  <td className="num">{formatCents(charge.balanceCents)}</td>
                   <td>
                     <input
                       className="billing-apply"

@@ -13,7 +13,7 @@ import { useReference } from '../../app/reference';
 import { useSession } from '../../app/session';
 import { TextInput } from '../../ui/Field';
 import { Empty, ErrorMessage, Loading } from '../../ui/feedback';
-import { formatDate, formatMoney } from '../../ui/format';
+import { formatDate, formatCents } from '../../ui/format';
 import { useServerForm } from '../../ui/useServerForm';
 import { clinicToday } from './billingText';
 import { ChargeLineDialog } from './ChargeLineDialog';
@@ -106,8 +106,8 @@ function ChargeLines({ bill, onEdit }: { bill: SuperbillData; onEdit?: (charge: 
               <td>{charge.description}</td>
               <td className="mono">{charge.modifiers.join(', ')}</td>
               <td className="num">{charge.units}</td>
-              <td className="num">{formatMoney(charge.unitPriceCents)}</td>
-              <td className="num">{formatMoney(charge.totalCents)}</td>
+              <td className="num">{formatCents(charge.unitPriceCents)}</td>
+              <td className="num">{formatCents(charge.totalCents)}</td>
               <td className="mono">{charge.diagnosisCodes.join(', ')}</td>
               <td>
                 <ChargeStatus charge={charge} />
@@ -144,7 +144,7 @@ function ChargeLines({ bill, onEdit }: { bill: SuperbillData; onEdit?: (charge: 
               Total
             </th>
             <td className="num">
-              <strong>{formatMoney(total)}</strong>
+              <strong>{formatCents(total)}</strong>
             </td>
             <td colSpan={3} />
           </tr>
@@ -161,7 +161,7 @@ export function ChargeStatus({ charge }: { charge: Charge }) {
     return charge.balanceCents === 0 ? (
       <span className="badge badge--completed">Paid</span>
     ) : (
-      <span className="badge badge--booked">Owes {formatMoney(charge.balanceCents)}</span>
+      <span className="badge badge--booked">Owes {formatCents(charge.balanceCents)}</span>
     );
   }
   return <span className="badge">{charge.status}</span>;
@@ -183,7 +183,7 @@ function PostCharges({ bill }: { bill: SuperbillData }) {
     let summary = '';
     const posted = await form.run(async () => {
       const result = await post.mutateAsync({ encounterId: bill.encounterId, postedOn });
-      summary = `Posted ${result.posted} charge${result.posted === 1 ? '' : 's'}, ${formatMoney(result.totalCents)}.`;
+      summary = `Posted ${result.posted} charge${result.posted === 1 ? '' : 's'}, ${formatCents(result.totalCents)}.`;
     });
     if (posted) setDone(summary);
   }

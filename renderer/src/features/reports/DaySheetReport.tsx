@@ -8,7 +8,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import type { DaySheetLine, DaySheetTotals, Output } from '../../../../main/contract';
 import { useApi } from '../../api/hooks';
 import { useReference } from '../../app/reference';
-import { formatDate, formatMoney, formatTime } from '../../ui/format';
+import { formatDate, formatCents, formatTime } from '../../ui/format';
 import { kindLabel, methodLabel, payerLabel } from '../billing/billingText';
 import { countColumn, moneyColumn, textColumn, type Column } from './columns';
 import { Figure } from './Figure';
@@ -113,8 +113,8 @@ function DaySheetBody({ data, summary }: { data: DaySheet; summary: string }) {
       >
         <p className={linesSum === totals.netChangeCents ? 'reports__reconciled' : 'warning-banner'} role="status">
           {linesSum === totals.netChangeCents
-            ? `Reconciled: the ${data.lines.length} lines below add up to the net change, ${formatMoney(totals.netChangeCents)}.`
-            : `The lines add up to ${formatMoney(linesSum)} but the net change is ${formatMoney(totals.netChangeCents)}. Run the report again; if it stays, tell support.`}
+            ? `Reconciled: the ${data.lines.length} lines below add up to the net change, ${formatCents(totals.netChangeCents)}.`
+            : `The lines add up to ${formatCents(linesSum)} but the net change is ${formatCents(totals.netChangeCents)}. Run the report again; if it stays, tell support.`}
         </p>
       </ReportTable>
       <ReportTable

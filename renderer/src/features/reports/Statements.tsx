@@ -11,7 +11,7 @@ import { Dialog } from '../../ui/Dialog';
 import { TextInput } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/feedback';
 import { pdfBlob, saveFile } from '../../ui/files';
-import { formatMoney, parseMoney } from '../../ui/format';
+import { formatCents, parseMoney } from '../../ui/format';
 import { useServerForm } from '../../ui/useServerForm';
 import { clinicToday } from '../billing/billingText';
 import './reports.css';
@@ -44,7 +44,7 @@ function PatientStatementDialog({ patientId, patientName, onClose }: { patientId
           void form.run(async () => {
             const statement = await api.call('statements.patient', { patientId, ...(from ? { from } : {}), ...(to ? { to } : {}) });
             saveFile(statement.fileName, pdfBlob(statement.pdfBase64));
-            setSaved(`Saved ${statement.fileName}. ${patientName} owes ${formatMoney(statement.patientDueCents)}.`);
+            setSaved(`Saved ${statement.fileName}. ${patientName} owes ${formatCents(statement.patientDueCents)}.`);
           });
         }}
       >
@@ -121,7 +121,7 @@ function BatchStatementsDialog({ onClose }: { onClose(): void }) {
             const batch = await api.call('statements.batch', { minimumCents, ...(asOf ? { asOf } : {}) });
             saveFile(batch.fileName, pdfBlob(batch.pdfBase64));
             setSaved(
-              `Saved ${batch.fileName}: ${batch.statements} statement${batch.statements === 1 ? '' : 's'}, ${formatMoney(batch.totalDueCents)} due in all.`,
+              `Saved ${batch.fileName}: ${batch.statements} statement${batch.statements === 1 ? '' : 's'}, ${formatCents(batch.totalDueCents)} due in all.`,
             );
           });
         }}

@@ -5,7 +5,7 @@
  * spreadsheet reads it as a number).
  */
 import { csvField } from '../audit/auditText';
-import { formatMoney } from '../../ui/format';
+import { formatCents } from '../../ui/format';
 
 export type CellKind = 'text' | 'money' | 'count' | 'percent' | 'hours';
 
@@ -36,7 +36,7 @@ export function formatCell(kind: CellKind, figure: string | number): string {
   const value = figure === 0 ? 0 : figure;
   switch (kind) {
     case 'money':
-      return formatMoney(value);
+      return formatCents(value);
     case 'percent':
       return `${(value * 100).toFixed(1)}%`;
     case 'hours':
